@@ -1,0 +1,2 @@
+export { EXIT, main } from './main.js'
+export { createProgram } from './program.js'

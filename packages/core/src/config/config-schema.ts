@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { ConfigError } from '../errors.js'
+import type { AqeConfig } from './aqe-config.js'
+
+const configSchema = z.strictObject({
+  historyDb: z.string().min(1).optional(),
+})
+
+/** Validates a raw config object; the message names the offending option and where it came from. */
+export function validateConfig(raw: unknown, source: string): AqeConfig {
+  const result = configSchema.safeParse(raw)
+  if (result.success) return result.data
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)'
+    if (issue.code === 'unrecognized_keys') return `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+    return `option "${path}": ${issue.message}`
+  })
+  throw new ConfigError(`Invalid aqe config in ${source}: ${issues.join('; ')}. Fix the value or remove it.`)
+}

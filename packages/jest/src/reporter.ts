@@ -1,0 +1,1 @@
+export { type AqeJestReporterOptions, default } from './aqe-jest-reporter.js'

@@ -1,0 +1,1 @@
+export { AqeVitestReporter as default, type AqeVitestReporterOptions } from './aqe-vitest-reporter.js'
