@@ -51,11 +51,21 @@ export default class AqeJestReporter {
     guard(() => {
       const root = this.globalConfig.rootDir
       const project = test.context.config.displayName?.name
-      const attempts: AttemptRecord[] = result.testResults.flatMap((a) => jestAttempts(root, test.path, a as JestAssertion, this.seen, project))
+      const attempts: AttemptRecord[] = result.testResults.flatMap((a) =>
+        jestAttempts(root, test.path, a as JestAssertion, this.seen, project),
+      )
       if (result.testExecError) {
         // The file itself failed (syntax error, throw at import): recorded under an empty name.
         const error = jestError(result.testExecError, result.testExecError.message)
-        attempts.push({ file: relativeTestFile(root, test.path), fullName: '', attempt: 0, status: 'failed', errorName: error?.name, errorMessage: error?.message, project })
+        attempts.push({
+          file: relativeTestFile(root, test.path),
+          fullName: '',
+          attempt: 0,
+          status: 'failed',
+          errorName: error?.name,
+          errorMessage: error?.message,
+          project,
+        })
       }
       for (const key of this.seen.keys()) if (key.startsWith(`${test.path}\u0000`)) this.seen.delete(key)
       recorder.record(attempts)

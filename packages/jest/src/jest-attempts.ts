@@ -29,7 +29,10 @@ export function jestError(detail: unknown, text: string | undefined): { name?: s
   const parsed = text === undefined ? undefined : parseFailureText(text)
   if (detail && typeof detail === 'object' && typeof (detail as Error).message === 'string') {
     const name = (detail as Error).name
-    return { name: typeof name === 'string' && name !== '' ? name : parsed?.name, message: (detail as Error).message.replace(/\u001b\[[0-9;]*m/g, '') }
+    return {
+      name: typeof name === 'string' && name !== '' ? name : parsed?.name,
+      message: (detail as Error).message.replace(/\u001b\[[0-9;]*m/g, ''),
+    }
   }
   return parsed
 }

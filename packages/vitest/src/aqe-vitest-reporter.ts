@@ -28,7 +28,12 @@ export class AqeVitestReporter implements Reporter {
     if (!vitest) return
     const shard = vitest.config.shard
     this.recorder = await openRunRecorder(
-      { runner: 'vitest', runnerVersion: vitest.version, root: vitest.config.root, shard: shard ? { index: shard.index, count: shard.count } : undefined },
+      {
+        runner: 'vitest',
+        runnerVersion: vitest.version,
+        root: vitest.config.root,
+        shard: shard ? { index: shard.index, count: shard.count } : undefined,
+      },
       this.options,
     )
   }
@@ -47,7 +52,15 @@ export class AqeVitestReporter implements Reporter {
       const [moduleError] = module.errors()
       if (moduleError) {
         // The file itself failed (syntax error, throw at import): recorded under an empty name.
-        attempts.push({ file, fullName: '', attempt: 0, status: 'failed', errorName: moduleError.name, errorMessage: moduleError.message, project: project || undefined })
+        attempts.push({
+          file,
+          fullName: '',
+          attempt: 0,
+          status: 'failed',
+          errorName: moduleError.name,
+          errorMessage: moduleError.message,
+          project: project || undefined,
+        })
       }
       recorder.record(attempts)
     })

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { formatJsonlLine, formatJunit, iterateExecutions, SqliteHistoryStore } from '@aqe/core'
 import { type CommonOptions, historyPath } from '../context.js'
@@ -18,9 +18,12 @@ export async function runHistoryExport(options: ExportOptions): Promise<void> {
   const out: Writable = options.out ? createWriteStream(options.out) : process.stdout
   try {
     const rows = iterateExecutions(store.db, options.run)
-    const chunks = format === 'junit' ? formatJunit(rows) : (function* () {
-      for (const row of rows) yield `${formatJsonlLine(row)}\n`
-    })()
+    const chunks =
+      format === 'junit'
+        ? formatJunit(rows)
+        : (function* () {
+            for (const row of rows) yield `${formatJsonlLine(row)}\n`
+          })()
     for (const chunk of chunks) {
       if (!out.write(chunk)) await once(out, 'drain')
     }

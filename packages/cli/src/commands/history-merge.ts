@@ -6,7 +6,8 @@ import { type CommonOptions, historyPath } from '../context.js'
 export async function runHistoryMerge(sources: string[], options: CommonOptions): Promise<void> {
   const target = await historyPath(options)
   for (const source of sources) {
-    if (resolve(source) === target) throw new InputError(`Cannot merge ${source} into itself: pass other stores, or choose the target with --db.`)
+    if (resolve(source) === target)
+      throw new InputError(`Cannot merge ${source} into itself: pass other stores, or choose the target with --db.`)
   }
   const store = SqliteHistoryStore.open(target)
   try {

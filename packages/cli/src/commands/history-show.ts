@@ -27,7 +27,8 @@ function renderSummary(s: HistorySummary, path: string): string {
     `${pc.bold('aqe history')} ${pc.dim(path)}`,
     `${s.runs} runs, ${s.tests} tests, ${s.executions} executions: ${pc.green(`${passed} passed`)}, ${pc.red(`${failed} failed`)}, ${skipped} skipped, ${todo} todo`,
   ]
-  if (s.runs === 0) return `${out.join('\n')}\nNo runs recorded yet: add the aqe reporter to your Jest or Vitest config and run your tests.\n`
+  if (s.runs === 0)
+    return `${out.join('\n')}\nNo runs recorded yet: add the aqe reporter to your Jest or Vitest config and run your tests.\n`
   out.push(`from ${s.firstRunAt} to ${s.lastRunAt}`, '', pc.bold('Recent runs'))
   out.push(
     formatTable(
@@ -56,7 +57,13 @@ function renderSummary(s: HistorySummary, path: string): string {
   }
   if (s.slowest.length > 0) {
     out.push('', pc.bold('Slowest tests (mean per attempt)'))
-    out.push(formatTable(['mean', 'runs', 'test'], s.slowest.map((t) => [formatMs(t.meanDurationMs), String(t.runs), t.testId]), new Set([0, 1])))
+    out.push(
+      formatTable(
+        ['mean', 'runs', 'test'],
+        s.slowest.map((t) => [formatMs(t.meanDurationMs), String(t.runs), t.testId]),
+        new Set([0, 1]),
+      ),
+    )
   }
   return `${out.join('\n')}\n`
 }

@@ -5,7 +5,11 @@ const ANSI = /\u001b\[[0-9;]*m/g
 const width = (text: string) => text.replace(ANSI, '').length
 
 /** Lays out rows as aligned columns; columns listed in `right` are right-aligned (numbers). */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<number> = new Set(),
+): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))))
   const line = (cells: readonly string[]) =>
     cells

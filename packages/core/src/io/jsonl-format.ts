@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { InputError } from '../errors.js'
+import type { AttemptRecord, RunEnd, RunInfo } from '../record/types.js'
 import type { ExecutionRow } from '../store/read-executions.js'
 import type { StoredRun } from '../store/sqlite-history-store.js'
-import type { AttemptRecord, RunEnd, RunInfo } from '../record/types.js'
 
 const lineSchema = z.object({
   runId: z.string().min(1),

@@ -1,6 +1,6 @@
 import type { ExecutionRow } from '../store/read-executions.js'
 
-const escape = (value: string) =>
+const escapeXml = (value: string) =>
   value
     // XML 1.0 forbids most control characters even when escaped.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
@@ -10,7 +10,7 @@ const escape = (value: string) =>
     .replace(/"/g, '&quot;')
 
 const attr = (name: string, value: string | number | null | undefined) =>
-  value === null || value === undefined ? '' : ` ${name}="${escape(String(value))}"`
+  value === null || value === undefined ? '' : ` ${name}="${escapeXml(String(value))}"`
 
 /**
  * Writes executions as JUnit XML: one `<testsuite>` per run and file, earlier failed attempts as

@@ -6,7 +6,17 @@ import type { StoredRun } from '../store/sqlite-history-store.js'
 
 type Node = Record<string, unknown>
 
-const ARRAYS = new Set(['testsuite', 'testcase', 'property', 'failure', 'error', 'flakyFailure', 'flakyError', 'rerunFailure', 'rerunError'])
+const ARRAYS = new Set([
+  'testsuite',
+  'testcase',
+  'property',
+  'failure',
+  'error',
+  'flakyFailure',
+  'flakyError',
+  'rerunFailure',
+  'rerunError',
+])
 
 /** Run identity for a JUnit file, which carries little of it; aqe's own exports carry all of it as properties. */
 export interface JunitRunDefaults {
@@ -73,14 +83,22 @@ export function parseJunit(xml: string, source: string, defaults: JunitRunDefaul
 function caseAttempts(testcase: Node, suite: Node): AttemptRecord[] {
   const name = String(testcase.name ?? '')
   const classname = testcase.classname === undefined ? undefined : String(testcase.classname)
-  const file = String(testcase.file ?? suite.file ?? (looksLikePath(suite.name) ? suite.name : undefined) ?? classname ?? suite.name ?? 'unknown')
+  const file = String(
+    testcase.file ?? suite.file ?? (looksLikePath(suite.name) ? suite.name : undefined) ?? classname ?? suite.name ?? 'unknown',
+  )
   const prefix = classname && classname !== file && !name.startsWith(classname) ? `${classname} > ` : ''
   const fullName = prefix + name
   const seconds = Number(testcase.time)
   const base = { file, fullName, durationMs: Number.isFinite(seconds) ? seconds * 1000 : undefined }
 
   const retries = ['flakyFailure', 'flakyError', 'rerunFailure', 'rerunError'].flatMap((k) => (testcase[k] as Node[] | undefined) ?? [])
-  const result: AttemptRecord[] = retries.map((r, attempt) => ({ ...base, durationMs: undefined, attempt, status: 'failed', ...errorOf(r) }))
+  const result: AttemptRecord[] = retries.map((r, attempt) => ({
+    ...base,
+    durationMs: undefined,
+    attempt,
+    status: 'failed',
+    ...errorOf(r),
+  }))
   const failure = [...((testcase.failure as Node[] | undefined) ?? []), ...((testcase.error as Node[] | undefined) ?? [])][0]
   const attempt = retries.length
   if (failure) result.push({ ...base, attempt, status: 'failed', ...errorOf(failure) })

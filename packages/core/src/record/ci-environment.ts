@@ -32,9 +32,7 @@ const detectors: Detector[] = [
         }
       : undefined,
   (env) =>
-    env.CIRCLECI === 'true'
-      ? { ci: 'circleci', commit: env.CIRCLE_SHA1, branch: env.CIRCLE_BRANCH, job: env.CIRCLE_BUILD_NUM }
-      : undefined,
+    env.CIRCLECI === 'true' ? { ci: 'circleci', commit: env.CIRCLE_SHA1, branch: env.CIRCLE_BRANCH, job: env.CIRCLE_BUILD_NUM } : undefined,
   (env) =>
     env.BUILDKITE === 'true'
       ? { ci: 'buildkite', commit: env.BUILDKITE_COMMIT, branch: env.BUILDKITE_BRANCH, job: env.BUILDKITE_JOB_ID }

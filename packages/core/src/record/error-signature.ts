@@ -24,7 +24,11 @@ export function parseFailureText(text: string): ParsedError {
  */
 export function errorSignature(name: string | undefined, message: string | undefined): string | undefined {
   if (!name && !message) return undefined
-  const firstLine = (message ?? '').replace(ANSI, '').split('\n').find((line) => line.trim() !== '') ?? ''
+  const firstLine =
+    (message ?? '')
+      .replace(ANSI, '')
+      .split('\n')
+      .find((line) => line.trim() !== '') ?? ''
   const normalised = firstLine
     .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.@-]+)+(?::\d+)*/g, '<path>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load-config.js'
 import { resolveHistoryPath } from '../config/resolve-history-path.js'
-import { type RunDescription, describeRun } from './describe-run.js'
+import { describeRun, type RunDescription } from './describe-run.js'
 import { RunRecorder } from './run-recorder.js'
 import { type WarnFn, warnOnStderr } from './warn.js'
 

@@ -90,7 +90,9 @@ export class RunRecorder {
       try {
         mkdirSync(dir, { recursive: true })
         appendFileSync(file, `${body}\n`)
-        this.options.warn(`Kept ${this.pending.length} test executions in ${file}; add them with: aqe history import ${file} --db ${dbPath}`)
+        this.options.warn(
+          `Kept ${this.pending.length} test executions in ${file}; add them with: aqe history import ${file} --db ${dbPath}`,
+        )
         this.pending = []
         return
       } catch {

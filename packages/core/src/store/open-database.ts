@@ -1,8 +1,8 @@
-import { mkdirSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
-import { SCHEMA_VERSION, migrations } from './migrations.js'
+import { migrations, SCHEMA_VERSION } from './migrations.js'
 
 /** How to open the history store. */
 export interface OpenStoreOptions {
@@ -81,7 +81,11 @@ export function toStoreError(error: unknown, path: string): StoreError {
       { cause: error },
     )
   }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code)) {
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code)
+  ) {
     return new StoreError(
       'AQE_STORE_UNWRITABLE',
       `The history store ${path} cannot be written (${detail}). Make the file and its directory writable, or choose another path with AQE_HISTORY_DB.`,

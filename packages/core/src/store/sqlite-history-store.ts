@@ -90,7 +90,13 @@ export class SqliteHistoryStore {
           continue
         }
         this.insertAttempts(runId, attempts)
-        if (end) this.statements.endRun.run({ id: runId, outcome: end.outcome, endedAt: end.endedAt.toISOString(), exitCode: end.exitCode ?? null })
+        if (end)
+          this.statements.endRun.run({
+            id: runId,
+            outcome: end.outcome,
+            endedAt: end.endedAt.toISOString(),
+            exitCode: end.exitCode ?? null,
+          })
         result.runsAdded++
         result.executionsAdded += attempts.length
       }
