@@ -1,9 +1,17 @@
+/** One schema change; `name` is recorded in the store's `aqe_migrations` table once applied. */
+export interface Migration {
+  name: string
+  sql: string
+}
+
 /**
- * Schema migrations, applied in order; a store's `user_version` is the number applied.
- * Never edit a released migration: append a new one.
+ * Schema migrations, applied in order, each once. Features that need tables append their own
+ * migration with a unique name; never edit a released one.
  */
-export const migrations: readonly string[] = [
-  `
+export const migrations: readonly Migration[] = [
+  {
+    name: '0001-history',
+    sql: `
   CREATE TABLE runs (
     id             INTEGER PRIMARY KEY,
     run_key        TEXT NOT NULL UNIQUE,
@@ -47,7 +55,5 @@ export const migrations: readonly string[] = [
   CREATE INDEX executions_run ON executions (run_id);
   CREATE INDEX executions_test ON executions (test_id, status, duration_ms);
   `,
+  },
 ]
-
-/** The schema version this build of aqe writes. */
-export const SCHEMA_VERSION = migrations.length

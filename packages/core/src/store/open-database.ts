@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
-import { migrations, SCHEMA_VERSION } from './migrations.js'
+import { migrations } from './migrations.js'
 
 /** How to open the history store. */
 export interface OpenStoreOptions {
@@ -40,25 +40,42 @@ export function openDatabase(path: string, options: OpenStoreOptions = {}): Data
 }
 
 function migrate(db: Database.Database, path: string, readonly: boolean): void {
-  const version = () => db.pragma('user_version', { simple: true }) as number
-  const current = version()
-  if (current > SCHEMA_VERSION) {
-    throw new StoreError(
-      'AQE_STORE_NEWER',
-      `The history store ${path} has schema version ${current}, newer than this aqe understands (${SCHEMA_VERSION}). Upgrade aqe.`,
+  const applied = (): Set<string> => {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'aqe_migrations'").get()
+    if (!table) return new Set()
+    return new Set(
+      db
+        .prepare<[], { name: string }>('SELECT name FROM aqe_migrations')
+        .all()
+        .map((r) => r.name),
     )
   }
-  if (current === SCHEMA_VERSION) return
+  const done = applied()
+  const known = new Set(migrations.map((m) => m.name))
+  const unknown = [...done].filter((name) => !known.has(name))
+  if (unknown.length > 0) {
+    throw new StoreError(
+      'AQE_STORE_NEWER',
+      `The history store ${path} was written by a newer aqe (schema changes ${unknown.join(', ')} are unknown here). Upgrade aqe.`,
+    )
+  }
+  const pending = migrations.filter((m) => !done.has(m.name))
+  if (pending.length === 0) return
   if (readonly) {
     throw new StoreError(
       'AQE_STORE_UNWRITABLE',
-      `The history store ${path} has schema version ${current} and needs migrating to ${SCHEMA_VERSION}, but it is open read-only. Run any aqe command that writes (e.g. aqe history merge) with write access.`,
+      `The history store ${path} needs schema changes (${pending.map((m) => m.name).join(', ')}) but is open read-only. Run a command that writes to it (a test run with the aqe reporter, or aqe history merge) with write access.`,
     )
   }
   // IMMEDIATE takes the write lock first, so two processes opening a new store migrate once.
   db.transaction(() => {
-    for (let v = version(); v < SCHEMA_VERSION; v++) db.exec(migrations[v] as string)
-    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    db.exec('CREATE TABLE IF NOT EXISTS aqe_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)')
+    const now = applied()
+    for (const m of migrations) {
+      if (now.has(m.name)) continue
+      db.exec(m.sql)
+      db.prepare('INSERT INTO aqe_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString())
+    }
   }).immediate()
 }
 
