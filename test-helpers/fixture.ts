@@ -11,8 +11,9 @@ export const calcFixture = join(repoRoot, 'fixtures', 'calc')
 export const aqeBin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js')
 
 const fixtureRequire = createRequire(join(calcFixture, 'package.json'))
-const jestBin = join(dirname(fixtureRequire.resolve('jest/package.json')), 'bin', 'jest.js')
-const vitestBin = join(dirname(fixtureRequire.resolve('vitest/package.json')), 'vitest.mjs')
+/** The fixture's Jest and Vitest entry points. */
+export const jestBin = join(dirname(fixtureRequire.resolve('jest/package.json')), 'bin', 'jest.js')
+export const vitestBin = join(dirname(fixtureRequire.resolve('vitest/package.json')), 'vitest.mjs')
 
 /** Environment for a fixture run: its own store, and no inherited aqe or CI settings. */
 export function fixtureEnv(db: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

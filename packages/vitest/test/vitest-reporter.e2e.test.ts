@@ -1,35 +1,13 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runVitest } from '../../../test-helpers/fixture.js'
+import { useScratchProject } from '../../../test-helpers/scratch-project.js'
+import { storedExecutions, storedRuns } from '../../../test-helpers/store-rows.js'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
-
-interface Row {
-  fullName: string
-  file: string
-  attempt: number
-  final: number
-  status: string
-  durationMs: number | null
-  errorMessage: string | null
-}
-
-function rows(db: string): Row[] {
-  const conn = new Database(db, { readonly: true })
-  try {
-    return conn
-      .prepare(
-        `SELECT t.full_name AS fullName, t.file, e.attempt, e.final, e.status, e.duration_ms AS durationMs, e.error_message AS errorMessage
-         FROM executions e JOIN tests t ON t.id = e.test_id ORDER BY t.full_name, e.attempt`,
-      )
-      .all() as Row[]
-  } finally {
-    conn.close()
-  }
-}
 
 describe('Vitest reporter on the fixture project', () => {
   const tempDir = useTempDir()
+  const scratch = useScratchProject()
 
   it('records every attempt, retries included, without changing the run', async () => {
     const db = join(tempDir(), 'history.db')
@@ -37,7 +15,7 @@ describe('Vitest reporter on the fixture project', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).not.toContain('[aqe]')
     expect(result.stderr).not.toContain('[aqe]')
-    const all = rows(db)
+    const all = storedExecutions(db)
     const retried = all.filter((r) => r.fullName === 'unstable > settles after one retry')
     expect(retried.map((r) => [r.attempt, r.status, r.final])).toEqual([
       [0, 'failed', 0],
@@ -54,14 +32,36 @@ describe('Vitest reporter on the fixture project', () => {
     const db = join(tempDir(), 'history.db')
     const result = await runVitest(db, [], { FIXTURE_FAIL: 'fails on demand' })
     expect(result.code).toBe(1)
-    const failing = rows(db).filter((r) => r.fullName === 'unstable > fails on demand')
+    const failing = storedExecutions(db).filter((r) => r.fullName === 'unstable > fails on demand')
     expect(failing.map((r) => [r.attempt, r.status])).toEqual([
       [0, 'failed'],
       [1, 'failed'],
       [2, 'failed'],
     ])
-    const conn = new Database(db, { readonly: true })
-    expect(conn.prepare('SELECT runner, outcome FROM runs').get()).toEqual({ runner: 'vitest', outcome: 'failed' })
-    conn.close()
+    expect(storedRuns(db)).toEqual([{ runner: 'vitest', outcome: 'failed', shard: null }])
+  })
+
+  it('records the shard of a sharded run', async () => {
+    const db = join(tempDir(), 'history.db')
+    expect((await runVitest(db, ['--shard=2/2'])).code).toBe(0)
+    expect(storedRuns(db)).toEqual([{ runner: 'vitest', outcome: 'passed', shard: '2/2' }])
+  })
+
+  it('records a file that fails to load under an empty test name, next to the reporters the CLI chose', async () => {
+    const db = join(tempDir(), 'history.db')
+    const dir = scratch({
+      'vitest.config.mjs': "import { aqe } from '@aqe/vitest'\nexport default { plugins: [aqe()], test: { include: ['*.test.js'] } }\n",
+      'broken.test.js': "throw new Error('cannot load this file')\n",
+      'fine.test.js': "import { test } from 'vitest'\ntest('fine', () => {})\n",
+    })
+    const result = await runVitest(db, ['--reporter=verbose'], {}, dir)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('✓ fine.test.js > fine')
+    const rows = storedExecutions(db)
+    expect(rows).toContainEqual(
+      expect.objectContaining({ file: 'broken.test.js', fullName: '', status: 'failed', errorMessage: 'cannot load this file' }),
+    )
+    expect(rows).toContainEqual(expect.objectContaining({ file: 'fine.test.js', fullName: 'fine', status: 'passed' }))
+    expect(storedRuns(db)).toEqual([{ runner: 'vitest', outcome: 'failed', shard: null }])
   })
 })

@@ -116,20 +116,20 @@ export function formatJsonlLine(row: ExecutionRow): string {
 }
 
 /** The export row of an attempt that never reached the store. */
-export function executionRow(run: RunInfo, end: RunEnd, a: AttemptRecord): ExecutionRow {
+export function executionRow(run: RunInfo, end: RunEnd | undefined, a: AttemptRecord): ExecutionRow {
   return {
     runKey: run.runKey,
     runner: run.runner,
     runnerVersion: run.runnerVersion ?? null,
     project: run.project ?? null,
     startedAt: run.startedAt.toISOString(),
-    endedAt: end.endedAt.toISOString(),
+    endedAt: end?.endedAt.toISOString() ?? null,
     commit: run.commit ?? null,
     branch: run.branch ?? null,
     ci: run.ci ?? null,
     job: run.job ?? null,
     shard: run.shard ?? null,
-    outcome: end.outcome,
+    outcome: end?.outcome ?? 'running',
     file: a.file,
     fullName: a.fullName,
     attempt: a.attempt,

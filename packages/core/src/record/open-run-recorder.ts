@@ -13,7 +13,11 @@ export interface RecorderOptions {
   db?: string
   /** Record nothing; also set by `AQE_DISABLE=1`. @default false */
   disabled?: boolean
-  /** How long to wait for another writer's lock before setting this run's results aside, in ms. @default 10000 */
+  /**
+   * How long to wait for another writer's lock before setting this run's results aside, in ms.
+   * `AQE_BUSY_TIMEOUT_MS` sets it too.
+   * @default 10000
+   */
   busyTimeoutMs?: number
 }
 
@@ -30,7 +34,9 @@ export async function openRunRecorder(
   try {
     const { config } = await loadConfig(description.root)
     const dbPath = resolveHistoryPath(description.root, options.db, config)
-    return new RunRecorder({ dbPath, run: describeRun(description), warn, busyTimeoutMs: options.busyTimeoutMs })
+    const envTimeout = Number(process.env.AQE_BUSY_TIMEOUT_MS)
+    const busyTimeoutMs = options.busyTimeoutMs ?? (envTimeout > 0 ? envTimeout : undefined)
+    return new RunRecorder({ dbPath, run: describeRun(description), warn, busyTimeoutMs })
   } catch (error) {
     warn(`${(error as Error).message} This run is not recorded; the test run is not affected.`)
     return undefined

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { executionRow, formatJsonlLine } from '../io/jsonl-format.js'
@@ -18,17 +18,18 @@ export interface RunRecorderOptions {
 }
 
 /**
- * Records one test run for a reporter, and never throws: a store that is missing, corrupt,
- * read-only or locked costs one warning, and the attempts it could not take are written as aqe
- * JSON Lines beside the store (or in the temp directory) for a later `aqe history import`, so
- * nothing is lost and the test run's outcome never changes.
+ * Records one test run for a reporter, and never throws. A store that is missing, corrupt,
+ * read-only or locked costs one warning; from then on the run's attempts go to an aqe JSON Lines
+ * file beside the store (or in the temp directory), written as they arrive so that even a killed
+ * run loses nothing, for a later `aqe history import`. The test run's outcome never changes.
  */
 export class RunRecorder {
   private readonly options: RunRecorderOptions & { warn: WarnFn }
   private store: SqliteHistoryStore | undefined
   private runId: number | undefined
   private pending: AttemptRecord[] = []
-  private failed = false
+  /** Set once the store failed: every attempt of the run, and the file they are kept in. */
+  private aside: { attempts: AttemptRecord[]; file: string | undefined } | undefined
 
   constructor(options: RunRecorderOptions) {
     this.options = { warn: warnOnStderr, ...options }
@@ -36,27 +37,32 @@ export class RunRecorder {
       this.store = SqliteHistoryStore.open(options.dbPath, { busyTimeoutMs: options.busyTimeoutMs })
       this.runId = this.store.beginRun(options.run)
     } catch (error) {
-      this.fail(error)
+      this.setAside(error)
     }
   }
 
   /** Adds all attempts of some tests (one file's worth) and writes them to the store. */
   record(attempts: readonly AttemptRecord[]): void {
+    if (this.aside) return this.keepAside(attempts)
     this.pending.push(...attempts)
-    this.flush()
+    try {
+      this.store?.addAttempts(this.runId as number, this.pending)
+      this.pending = []
+    } catch (error) {
+      this.setAside(error)
+    }
   }
 
-  /** Writes the end of the run and closes the store; pending attempts are spilled if the store failed. */
+  /** Writes the end of the run and closes the store. */
   finish(end: RunEnd): void {
-    this.flush()
-    if (this.store && this.runId !== undefined && !this.failed) {
+    if (!this.aside) {
       try {
-        this.store.endRun(this.runId, end)
+        this.store?.endRun(this.runId as number, end)
       } catch (error) {
-        this.fail(error)
+        this.setAside(error)
       }
     }
-    if (this.pending.length > 0) this.spill(end)
+    if (this.aside?.file) this.rewriteAside(this.aside.file, end)
     try {
       this.store?.close()
     } catch {
@@ -65,40 +71,54 @@ export class RunRecorder {
     this.store = undefined
   }
 
-  private flush(): void {
-    if (this.failed || !this.store || this.runId === undefined || this.pending.length === 0) return
-    try {
-      this.store.addAttempts(this.runId, this.pending)
-      this.pending = []
-    } catch (error) {
-      this.fail(error)
-    }
+  private setAside(error: unknown): void {
+    const attempts = this.pending
+    this.pending = []
+    const file = this.asideFile()
+    this.aside = { attempts: [], file }
+    const where = file
+      ? `This run's results are kept in ${file} instead; add them later with: aqe history import ${file} --db ${this.options.dbPath}.`
+      : 'This run could not be recorded anywhere.'
+    this.options.warn(`${(error as Error).message} ${where} The test run is not affected.`)
+    this.keepAside(attempts)
   }
 
-  private fail(error: unknown): void {
-    if (this.failed) return
-    this.failed = true
-    this.options.warn(`${(error as Error).message} This run's results are kept aside instead; the test run is not affected.`)
-  }
-
-  private spill(end: RunEnd): void {
-    const { run, dbPath } = this.options
-    const name = `aqe-unsaved-${run.runKey}.jsonl`
-    const body = this.pending.map((a) => formatJsonlLine(executionRow(run, end, a))).join('\n')
-    for (const dir of [dirname(dbPath), tmpdir()]) {
-      const file = join(dir, name)
+  private asideFile(): string | undefined {
+    const name = `aqe-unsaved-${this.options.run.runKey}.jsonl`
+    for (const dir of [dirname(this.options.dbPath), tmpdir()]) {
       try {
         mkdirSync(dir, { recursive: true })
-        appendFileSync(file, `${body}\n`)
-        this.options.warn(
-          `Kept ${this.pending.length} test executions in ${file}; add them with: aqe history import ${file} --db ${dbPath}`,
-        )
-        this.pending = []
-        return
+        writeFileSync(join(dir, name), '', { flag: 'a' })
+        return join(dir, name)
       } catch {
         // Try the next directory.
       }
     }
-    this.options.warn(`Could not keep ${this.pending.length} test executions anywhere; they are not recorded.`)
+    return undefined
+  }
+
+  private keepAside(attempts: readonly AttemptRecord[]): void {
+    const aside = this.aside as { attempts: AttemptRecord[]; file: string | undefined }
+    aside.attempts.push(...attempts)
+    if (!aside.file || attempts.length === 0) return
+    try {
+      appendFileSync(aside.file, this.lines(attempts))
+    } catch {
+      // The final rewrite tries again with everything.
+    }
+  }
+
+  // Lines written during the run lack its end; the final rewrite adds it, atomically.
+  private rewriteAside(file: string, end: RunEnd): void {
+    try {
+      writeFileSync(`${file}.tmp`, this.lines(this.aside?.attempts ?? [], end))
+      renameSync(`${file}.tmp`, file)
+    } catch {
+      // The incrementally written lines stay; they import as a run without an end.
+    }
+  }
+
+  private lines(attempts: readonly AttemptRecord[], end?: RunEnd): string {
+    return attempts.map((a) => `${formatJsonlLine(executionRow(this.options.run, end, a))}\n`).join('')
   }
 }
