@@ -87,12 +87,16 @@ describe('JUnit XML', () => {
   it('round-trips aqe exports exactly, retries included', () => {
     const dir = tempDir()
     const source = SqliteHistoryStore.open(join(dir, 'a.db'))
-    source.addRuns([sampleRun('r1')])
+    source.addRuns([sampleRun('r1'), sampleRun('r2', { shard: '1/3' })])
     const xml = [...formatJunit(iterateExecutions(source.db))].join('')
     const target = SqliteHistoryStore.open(join(dir, 'b.db'))
-    target.addRuns([parseJunit(xml, 'r.xml')])
-    expect(snapshot(target)).toEqual(snapshot(source).map((row) => ({ ...row, durationMs: row.final ? row.durationMs : null })))
+    target.addRuns(parseJunit(xml, 'r.xml'))
+    expect(snapshot(target)).toEqual(snapshot(source))
     expect(summarizeHistory(target.db).byStatus).toEqual(summarizeHistory(source.db).byStatus)
+    expect(target.db.prepare('SELECT run_key, shard FROM runs ORDER BY id').raw().all()).toEqual([
+      ['r1', null],
+      ['r2', '1/3'],
+    ])
     source.close()
     target.close()
   })
@@ -108,7 +112,9 @@ describe('JUnit XML', () => {
   </testsuite>
   <testsuite name="test/b.test.ts"><testcase classname="test/b.test.ts" name="b &gt; works" time="0"/></testsuite>
 </testsuites>`
-    const { run, attempts, end } = parseJunit(xml, 'r.xml', { runner: 'jest', commit: 'abc' })
+    const runs = parseJunit(xml, 'r.xml', { runner: 'jest', commit: 'abc' })
+    expect(runs).toHaveLength(1)
+    const { run, attempts, end } = runs[0] as (typeof runs)[number]
     expect(run).toMatchObject({ runner: 'jest', commit: 'abc', startedAt: new Date('2026-03-01T10:00:00') })
     expect(run.runKey).toMatch(/^junit:[0-9a-f]{16}$/)
     expect(end?.outcome).toBe('failed')
@@ -122,7 +128,7 @@ describe('JUnit XML', () => {
       ['test/b.test.ts', 'b > works', 0, 'passed', undefined],
     ])
     expect(attempts[1]?.durationMs).toBe(500)
-    expect(parseJunit(xml, 'r.xml').run.runKey).toBe(run.runKey)
+    expect(parseJunit(xml, 'r.xml')[0]?.run.runKey).toBe(run.runKey)
   })
 
   it('rejects malformed XML with the line, and XML that is not JUnit', () => {

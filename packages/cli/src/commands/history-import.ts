@@ -25,7 +25,7 @@ export async function runHistoryImport(files: string[], options: ImportOptions):
   const runs: StoredRun[] = files.flatMap((file) => {
     const text = readInput(file)
     const kind = format === 'auto' ? detectFormat(file, text) : format
-    return kind === 'junit' ? [parseJunit(text, file, defaults)] : parseJsonl(text, file)
+    return kind === 'junit' ? parseJunit(text, file, defaults) : parseJsonl(text, file)
   })
   const store = SqliteHistoryStore.open(await historyPath(options))
   try {

@@ -32,6 +32,8 @@ export function* formatJunit(rows: Iterable<ExecutionRow>): Generator<string> {
   yield '</testsuites>\n'
 }
 
+const timeAttr = (ms: number | null) => (ms === null ? '' : attr('time', (ms / 1000).toFixed(3)))
+
 function suite(rows: ExecutionRow[]): string {
   const head = rows[0] as ExecutionRow
   const finals = rows.filter((r) => r.final)
@@ -43,6 +45,8 @@ function suite(rows: ExecutionRow[]): string {
       ['aqe.runId', head.runKey],
       ['aqe.runner', head.runner],
       ['aqe.startedAt', head.startedAt],
+      ['aqe.endedAt', head.endedAt],
+      ['aqe.outcome', head.outcome],
       ['aqe.commit', head.commit],
       ['aqe.branch', head.branch],
       ['aqe.job', head.job],
@@ -56,10 +60,11 @@ function suite(rows: ExecutionRow[]): string {
   let out = `  <testsuite${attr('name', head.file)}${attr('file', head.file)}${attr('timestamp', head.startedAt)}${attr('tests', finals.length)}${attr('failures', failures)}${attr('errors', 0)}${attr('skipped', skipped)}${attr('time', seconds.toFixed(3))}>\n    <properties>\n${props}    </properties>\n`
   for (const final of finals) {
     const earlier = rows.filter((r) => !r.final && r.fullName === final.fullName)
-    const time = final.durationMs === null ? '' : attr('time', (final.durationMs / 1000).toFixed(3))
-    out += `    <testcase${attr('name', final.fullName)}${attr('classname', final.file)}${attr('file', final.file)}${time}>\n`
+    out += `    <testcase${attr('name', final.fullName)}${attr('classname', final.file)}${attr('file', final.file)}${timeAttr(final.durationMs)}>\n`
     const retryTag = final.status === 'failed' ? 'rerunFailure' : 'flakyFailure'
-    for (const r of earlier) out += `      <${retryTag}${attr('message', r.errorMessage ?? '')}${attr('type', r.errorName)}/>\n`
+    // `time` on a retry element is aqe's addition; other readers ignore it.
+    for (const r of earlier)
+      out += `      <${retryTag}${attr('message', r.errorMessage ?? '')}${attr('type', r.errorName)}${timeAttr(r.durationMs)}/>\n`
     if (final.status === 'failed') out += `      <failure${attr('message', final.errorMessage ?? '')}${attr('type', final.errorName)}/>\n`
     if (final.status === 'skipped') out += '      <skipped/>\n'
     if (final.status === 'todo') out += '      <skipped message="todo"/>\n'
