@@ -31,6 +31,30 @@ describe('mergeStore', () => {
     target.close()
   })
 
+  it('keeps the per-test totals equal to a recount of the executions', () => {
+    const dir = tempDir()
+    storeWith(join(dir, 'shard.db'), ['m1', 'm2'])
+    const target = SqliteHistoryStore.open(join(dir, 'all.db'))
+    target.addRuns([sampleRun('own')])
+    const id = target.beginRun(sampleRun('live').run)
+    target.addAttempts(id, sampleRun('live').attempts.slice(0, 2))
+    target.addAttempts(id, sampleRun('live').attempts.slice(2))
+    mergeStore(target, join(dir, 'shard.db'))
+    mergeStore(target, join(dir, 'shard.db'))
+    const kept = target.db.prepare('SELECT * FROM test_stats ORDER BY test_id').all()
+    const recount = target.db
+      .prepare(
+        `SELECT test_id, count(*) AS executions, sum(final) AS finals, sum(status = 'passed') AS passed, sum(status = 'failed') AS failed,
+                sum(status = 'failed' AND final) AS failed_finals, sum(status = 'skipped') AS skipped, sum(status = 'todo') AS todo,
+                count(duration_ms) AS timed, coalesce(sum(duration_ms), 0) AS duration_ms
+         FROM executions GROUP BY test_id ORDER BY test_id`,
+      )
+      .all()
+    expect(kept).toEqual(recount)
+    expect(summarizeHistory(target.db)).toMatchObject({ runs: 4, executions: 16 })
+    target.close()
+  })
+
   it('rejects a source that is not a store, naming it', () => {
     const dir = tempDir()
     const target = SqliteHistoryStore.open(join(dir, 'all.db'))

@@ -2,16 +2,18 @@ import { execFileSync } from 'node:child_process'
 
 /** Commit and branch of the working tree, or nothing when git or a repository is absent. */
 export function readGitRevision(cwd: string): { commit?: string; branch?: string } {
-  const commit = git(cwd, ['rev-parse', 'HEAD'])
-  if (!commit) return {}
-  const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD'])
-  return { commit, branch: branch && branch !== 'HEAD' ? branch : undefined }
-}
-
-function git(cwd: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim()
+    // One process for both answers: reporters pay for this on every run.
+    const [commit, branch] = execFileSync('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 2000,
+    })
+      .trim()
+      .split('\n')
+    return { commit: commit || undefined, branch: branch && branch !== 'HEAD' ? branch : undefined }
   } catch {
-    return undefined
+    return {}
   }
 }

@@ -1,5 +1,6 @@
 import { openDatabase, toStoreError } from './open-database.js'
 import type { AddRunsResult, SqliteHistoryStore } from './sqlite-history-store.js'
+import { ADD_RUN_STATS } from './test-stats.js'
 
 /**
  * Copies into `target` every run of the store at `sourcePath` that `target` lacks (matched by
@@ -39,7 +40,9 @@ export function mergeStore(target: SqliteHistoryStore, sourcePath: string): AddR
              ORDER BY e.id`,
           )
           .run().changes
-        const added = (db.prepare('SELECT count(*) AS n FROM new_runs').get() as { n: number }).n
+        const newRunIds = db.prepare('SELECT r.id FROM main.runs r JOIN new_runs nr ON nr.run_key = r.run_key').pluck().all()
+        db.prepare(ADD_RUN_STATS).run(JSON.stringify(newRunIds))
+        const added = newRunIds.length
         const total = (db.prepare('SELECT count(*) AS n FROM src.runs').get() as { n: number }).n
         db.exec('DROP TABLE temp.new_runs')
         return { runsAdded: added, runsSkipped: total - added, executionsAdded: executions }

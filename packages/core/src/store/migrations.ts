@@ -53,7 +53,55 @@ export const migrations: readonly Migration[] = [
     project         TEXT
   );
   CREATE INDEX executions_run ON executions (run_id);
-  CREATE INDEX executions_test ON executions (test_id, status, duration_ms);
+
+  -- Per-test totals, kept in step with executions by every write, so that summaries cost the
+  -- number of tests, not the number of executions (an index on executions.test_id would cost
+  -- every insert a random B-tree write instead).
+  CREATE TABLE test_stats (
+    test_id       INTEGER PRIMARY KEY REFERENCES tests (id),
+    executions    INTEGER NOT NULL,
+    finals        INTEGER NOT NULL,
+    passed        INTEGER NOT NULL,
+    failed        INTEGER NOT NULL,
+    failed_finals INTEGER NOT NULL,
+    skipped       INTEGER NOT NULL,
+    todo          INTEGER NOT NULL,
+    timed         INTEGER NOT NULL,
+    duration_ms   REAL NOT NULL
+  );
+  `,
+  },
+  {
+    name: '0003-llm-telemetry',
+    sql: `
+  CREATE TABLE llm_requests (
+    id             INTEGER PRIMARY KEY,
+    at             TEXT NOT NULL,
+    provider       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    outcome        TEXT NOT NULL CHECK (outcome IN ('ok', 'error', 'timeout', 'blocked')),
+    latency_ms     REAL NOT NULL,
+    prompt_tokens  INTEGER,
+    output_tokens  INTEGER,
+    cost_usd       REAL,
+    fallback       INTEGER NOT NULL DEFAULT 0,
+    fallback_reason TEXT,
+    privacy_mode   TEXT NOT NULL,
+    error          TEXT
+  );
+  CREATE INDEX llm_requests_at ON llm_requests (at);
+  `,
+  },
+  {
+    name: '0002-prioritiser',
+    sql: `
+  CREATE TABLE prioritiser_policies (
+    scope       TEXT PRIMARY KEY,
+    last_run_id INTEGER NOT NULL,
+    options_key TEXT NOT NULL,
+    policy      TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
   `,
   },
 ]

@@ -3,6 +3,7 @@ import { errorSignature } from '../record/error-signature.js'
 import { testId } from '../record/test-id.js'
 import type { AttemptRecord, RunEnd, RunInfo } from '../record/types.js'
 import { type OpenStoreOptions, openDatabase, toStoreError } from './open-database.js'
+import { emptyDelta, type TestStatsDelta, UPSERT_TEST_STATS } from './test-stats.js'
 
 // Long messages are cut so one pathological failure cannot bloat the store.
 const MAX_MESSAGE = 4000
@@ -46,6 +47,7 @@ export class SqliteHistoryStore {
         `INSERT INTO tests (test_key, file, full_name) VALUES (?, ?, ?)
          ON CONFLICT (test_key) DO UPDATE SET file = excluded.file RETURNING id`,
       ),
+      upsertStats: db.prepare(UPSERT_TEST_STATS),
       insertExecution: db.prepare(
         `INSERT INTO executions (run_id, test_id, attempt, final, status, duration_ms, error_name, error_message, error_signature, project)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -131,14 +133,20 @@ export class SqliteHistoryStore {
       const key = testId(a.file, a.fullName)
       lastAttempt.set(key, Math.max(lastAttempt.get(key) ?? -1, a.attempt))
     }
+    const deltas = new Map<number, TestStatsDelta>()
     for (const a of attempts) {
       const key = testId(a.file, a.fullName)
       const message = a.errorMessage?.slice(0, MAX_MESSAGE) ?? null
+      const rowId = this.testRowId(key, a.file, a.fullName)
+      const final = lastAttempt.get(key) === a.attempt
+      let delta = deltas.get(rowId)
+      if (!delta) deltas.set(rowId, (delta = emptyDelta()))
+      addToDelta(delta, a, final)
       this.statements.insertExecution.run(
         runId,
-        this.testRowId(key, a.file, a.fullName),
+        rowId,
         a.attempt,
-        lastAttempt.get(key) === a.attempt ? 1 : 0,
+        final ? 1 : 0,
         a.status,
         a.durationMs ?? null,
         a.errorName ?? null,
@@ -147,6 +155,7 @@ export class SqliteHistoryStore {
         a.project ?? null,
       )
     }
+    for (const [testRowId, delta] of deltas) this.statements.upsertStats.run({ testId: testRowId, ...delta })
   }
 
   private testRowId(key: string, file: string, fullName: string): number {
@@ -166,5 +175,20 @@ export class SqliteHistoryStore {
       this.testIds.clear()
       throw toStoreError(error, this.path)
     }
+  }
+}
+
+function addToDelta(delta: TestStatsDelta, a: AttemptRecord, final: boolean): void {
+  delta.executions++
+  if (final) delta.finals++
+  if (a.status === 'passed') delta.passed++
+  else if (a.status === 'failed') {
+    delta.failed++
+    if (final) delta.failedFinals++
+  } else if (a.status === 'skipped') delta.skipped++
+  else delta.todo++
+  if (a.durationMs !== undefined) {
+    delta.timed++
+    delta.durationMs += a.durationMs
   }
 }
