@@ -64,4 +64,14 @@ describe('Vitest reporter on the fixture project', () => {
     expect(rows).toContainEqual(expect.objectContaining({ file: 'fine.test.js', fullName: 'fine', status: 'passed' }))
     expect(storedRuns(db)).toEqual([{ runner: 'vitest', outcome: 'failed', shard: null }])
   })
+
+  it('works as a reporter named in the config, without the plugin', async () => {
+    const db = join(tempDir(), 'history.db')
+    const dir = scratch({
+      'vitest.config.mjs': "export default { test: { include: ['*.test.js'], reporters: ['default', '@aqe/vitest/reporter'] } }\n",
+      'ok.test.js': "import { test } from 'vitest'\ntest('ok', () => {})\n",
+    })
+    expect((await runVitest(db, [], {}, dir)).code).toBe(0)
+    expect(storedExecutions(db)).toMatchObject([{ file: 'ok.test.js', fullName: 'ok', status: 'passed', final: 1 }])
+  })
 })
