@@ -43,7 +43,10 @@ export class RunRecorder {
 
   /** Adds all attempts of some tests (one file's worth) and writes them to the store. */
   record(attempts: readonly AttemptRecord[]): void {
-    if (this.aside) return this.keepAside(attempts)
+    if (this.aside) {
+      this.keepAside(attempts)
+      return
+    }
     this.pending.push(...attempts)
     try {
       this.store?.addAttempts(this.runId as number, this.pending)

@@ -139,8 +139,8 @@ export class SqliteHistoryStore {
       const message = a.errorMessage?.slice(0, MAX_MESSAGE) ?? null
       const rowId = this.testRowId(key, a.file, a.fullName)
       const final = lastAttempt.get(key) === a.attempt
-      let delta = deltas.get(rowId)
-      if (!delta) deltas.set(rowId, (delta = emptyDelta()))
+      const delta = deltas.get(rowId) ?? emptyDelta()
+      deltas.set(rowId, delta)
       addToDelta(delta, a, final)
       this.statements.insertExecution.run(
         runId,
