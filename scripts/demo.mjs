@@ -18,7 +18,7 @@ const aqe = join(root, 'packages', 'cli', 'dist', 'bin.js')
 
 const runs = [
   { label: 'Jest, clean', argv: [jest, '--ci'], env: {} },
-  { label: 'Vitest, clean', argv: [vitest, 'run'], env: {} },
+  { label: 'Vitest, clean, with coverage', argv: [vitest, 'run', '--coverage.enabled', '--coverage.reporter=json'], env: {} },
   { label: 'Jest, flaky service (seed 7)', argv: [jest, '--ci'], env: { FIXTURE_SEED: '7', FIXTURE_FLAKE_RATE: '0.5' } },
   { label: 'Vitest, flaky service (seed 7)', argv: [vitest, 'run'], env: { FIXTURE_SEED: '7', FIXTURE_FLAKE_RATE: '0.5' } },
   { label: 'Jest, a real regression', argv: [jest, '--ci'], env: { FIXTURE_FAIL: 'fails on demand' } },
@@ -26,7 +26,12 @@ const runs = [
   { label: 'Jest, flaky service (seed 11)', argv: [jest, '--ci'], env: { FIXTURE_SEED: '11', FIXTURE_FLAKE_RATE: '0.5' } },
   { label: 'Vitest, flaky service (seed 11)', argv: [vitest, 'run'], env: { FIXTURE_SEED: '11', FIXTURE_FLAKE_RATE: '0.5' } },
 ]
-const reports = [{ label: 'aqe history', args: ['history'] }]
+const reports = [
+  { label: 'aqe history', args: ['history'] },
+  { label: 'aqe flaky (flaky, broken and new tests, with evidence)', args: ['flaky'] },
+  { label: 'aqe prioritize (the file order for the next run, with a 50% time budget)', args: ['prioritize', '--budget', '50%'] },
+  { label: 'aqe gaps (coverage of the clean Vitest run, fixtures/calc/coverage)', args: ['gaps', '--top', '5'] },
+]
 const total = runs.length + reports.length
 let n = 0
 const step = (label) => process.stderr.write(`\n[demo] step ${++n}/${total}: ${label}\n`)

@@ -23,4 +23,13 @@ if (!has('pnpm')) run('npm install --global pnpm@12')
 const prefix = dirname(dirname(process.execPath))
 const env = existsSync(join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {}
 run('pnpm install --frozen-lockfile', env)
+
+// The coverage-gap HTML test loads the report in Debian's Chromium (playwright-core drives it).
+if (!existsSync('/usr/bin/chromium')) {
+  if (process.platform === 'linux' && process.getuid?.() === 0 && has('apt-get')) {
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium')
+  } else {
+    process.stderr.write('\nChromium is missing at /usr/bin/chromium; the HTML report test needs it: sudo apt-get install chromium\n')
+  }
+}
 run('pnpm run build')

@@ -40,7 +40,7 @@ export function describeFailSafe(runner: SuiteRunner): void {
     const expectOneWarning = (result: ProcessResult, pattern: RegExp) => {
       expect(result.stdout).not.toMatch(AQE_LINE)
       const warnings = result.stderr.split('\n').filter((line) => AQE_LINE.test(line))
-      expect(warnings).toHaveLength(1)
+      expect(warnings, warnings.join('\n')).toHaveLength(1)
       expect(warnings[0]).toMatch(pattern)
     }
 

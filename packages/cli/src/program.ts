@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module'
 import { Command } from 'commander'
+import { registerGapsCommand } from './commands/gaps.js'
 import { registerHistoryCommands } from './commands/history.js'
+import { registerLlmCommands } from './commands/llm.js'
+import { registerPatternsCommands } from './commands/patterns.js'
+import { registerPrioritizeCommand } from './commands/prioritize.js'
+import { registerFlakyCommands } from './commands/quarantine.js'
 
 /** Builds the `aqe` command tree; each command lives in its own file under commands/. */
 export function createProgram(): Command {
@@ -10,8 +16,13 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
   registerHistoryCommands(program)
+  registerFlakyCommands(program)
+  registerGapsCommand(program)
+  registerLlmCommands(program)
+  registerPrioritizeCommand(program)
+  registerPatternsCommands(program)
   return program
 }
 
-// Kept in step with package.json by the release script's version bump.
-const VERSION = '0.1.0'
+// dist/program.js sits one level below the package's package.json, as src/program.ts does.
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version

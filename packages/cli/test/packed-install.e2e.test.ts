@@ -72,5 +72,10 @@ describe('packed packages', () => {
     const history = await sh(join(project, 'node_modules', '.bin', 'aqe'), ['history', '--json'], project, env)
     const summary = JSON.parse(history.stdout) as { runs: number; tests: number; executions: number }
     expect(summary).toMatchObject({ runs: 2, tests: 2, executions: 2 })
+    // The model layer is optional: the CLI installs without it and says what to add.
+    expect(existsSync(join(project, 'node_modules', 'node-llama-cpp'))).toBe(false)
+    const llm = await runProcess(join(project, 'node_modules', '.bin', 'aqe'), ['llm', 'doctor'], { cwd: project })
+    expect(llm.code).toBe(2)
+    expect(llm.stderr).toContain('needs the optional package @aqe/llm: install it (npm install --save-dev @aqe/llm)')
   })
 })

@@ -7,6 +7,10 @@ export type AqeErrorCode =
   | 'AQE_STORE_LOCKED'
   | 'AQE_STORE_UNWRITABLE'
   | 'AQE_STORE_NEWER'
+  | 'AQE_LLM_UNAVAILABLE'
+  | 'AQE_LLM_TIMEOUT'
+  | 'AQE_LLM_BLOCKED'
+  | 'AQE_MODEL_CHECKSUM'
 
 /** Base class of every error aqe throws on purpose; `code` is stable across releases. */
 export class AqeError extends Error {

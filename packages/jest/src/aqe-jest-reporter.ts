@@ -1,12 +1,22 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type AttemptRecord, openRunRecorder, type RecorderOptions, type RunRecorder, relativeTestFile, warnOnStderr } from '@aqe/core'
+import type { GapsReporterOption } from '@aqe/coverage'
 import type { AggregatedResult, Test, TestCaseResult, TestContext, TestResult } from '@jest/reporters'
 import type { Config } from '@jest/types'
 import { attemptKey, type JestAssertion, jestAttempts, jestError, type SeenAttempt } from './jest-attempts.js'
+import { printJestGapsWhenReady } from './jest-gaps.js'
+import { prepareQuarantineVerdict } from './quarantine-verdict.js'
 
 /** Options of the Jest reporter: `reporters: ['default', ['@aqe/jest', { db: '...' }]]`. */
-export type AqeJestReporterOptions = RecorderOptions
+export type AqeJestReporterOptions = RecorderOptions & {
+  /**
+   * After a coverage run, print the top coverage gaps on stderr: `true` for 10, `{ top: n }` for n.
+   * `AQE_GAPS` overrides it (`1`, a count, or `0`).
+   * @default false
+   */
+  gaps?: GapsReporterOption
+}
 
 /**
  * Jest reporter that records every attempt of every test into the aqe history store. It never
@@ -17,10 +27,12 @@ export default class AqeJestReporter {
   private readonly options: AqeJestReporterOptions
   private recorder: RunRecorder | undefined
   private readonly seen = new Map<string, SeenAttempt>()
+  private readonly verdict: ((results: AggregatedResult) => void) | undefined
 
   constructor(globalConfig: Config.GlobalConfig, options: AqeJestReporterOptions = {}) {
     this.globalConfig = globalConfig
     this.options = options ?? {}
+    this.verdict = prepareQuarantineVerdict(globalConfig, this.options)
   }
 
   async onRunStart(): Promise<void> {
@@ -73,6 +85,8 @@ export default class AqeJestReporter {
   }
 
   onRunComplete(_contexts: Set<TestContext>, results: AggregatedResult): void {
+    guard(() => printJestGapsWhenReady(this.globalConfig, this.options.gaps, results))
+    guard(() => this.verdict?.(results))
     const recorder = this.recorder
     this.recorder = undefined
     if (!recorder) return

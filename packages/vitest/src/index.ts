@@ -1,3 +1,6 @@
 export { type AqePluginOptions, aqe } from './aqe-plugin.js'
+export { AqeQuarantineReporter } from './aqe-quarantine-reporter.js'
 export { AqeVitestReporter, type AqeVitestReporterOptions } from './aqe-vitest-reporter.js'
+export { AqeVitestSequencer, type AqeVitestSequencerOptions, aqeSequencer } from './aqe-vitest-sequencer.js'
 export { type VitestTestCaseLike, vitestAttempts } from './vitest-attempts.js'
+export { type CoverageFacts, coverageFacts, type VitestRunFacts, vitestRunFacts } from './vitest-run-failures.js'

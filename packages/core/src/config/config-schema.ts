@@ -1,9 +1,27 @@
 import { z } from 'zod'
 import { ConfigError } from '../errors.js'
+import { flakyConfigSchema, quarantineConfigSchema } from '../flaky/flaky-config-schema.js'
 import type { AqeConfig } from './aqe-config.js'
 
 const configSchema = z.strictObject({
   historyDb: z.string().min(1).optional(),
+  llm: z
+    .strictObject({
+      privacyMode: z.enum(['off', 'balanced', 'strict']).optional(),
+      model: z.string().min(1).optional(),
+      modelCacheDir: z.string().min(1).optional(),
+      auditLog: z.string().min(1).optional(),
+      cloudModel: z.string().min(1).optional(),
+      openaiBaseUrl: z.string().url().optional(),
+      timeoutMs: z.number().int().positive().optional(),
+      latencyBudgetMs: z.number().int().positive().optional(),
+      costBudgetUsd: z.number().nonnegative().optional(),
+      workers: z.number().int().positive().optional(),
+    })
+    .optional(),
+  gaps: z.strictObject({ critical: z.array(z.string().min(1)).optional() }).optional(),
+  flaky: flakyConfigSchema.optional(),
+  quarantine: quarantineConfigSchema.optional(),
 })
 
 /** Validates a raw config object; the message names the offending option and where it came from. */

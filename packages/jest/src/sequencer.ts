@@ -1,0 +1,1 @@
+export { default } from './aqe-jest-sequencer.js'

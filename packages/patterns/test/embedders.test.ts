@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../test-helpers/temp-dir.js'
+import { dot } from '../src/embed/embedder.js'
+import { GgufEmbedder, HashedCodeEmbedder, PatternStore, SentenceEncoderEmbedder } from '../src/index.js'
+import { fixturePatterns, repoRoot } from './corpus.js'
+
+const tempDir = useTempDir('aqe-patterns-embed-')
+
+const norm = (v: Float32Array) => Math.sqrt(dot(v, v))
+
+describe('hashed code embedder', () => {
+  it('is deterministic, unit length, and closer for tests of the same function', async () => {
+    const embedder = new HashedCodeEmbedder({ dimensions: 128 })
+    const [a, b, c, again] = (await embedder.embed([
+      "it('parses money', () => expect(parseMoney('1 USD')).toEqual(usd))",
+      "it('parses euros', () => expect(parseMoney('€5')).toEqual(eur))",
+      "it('slugifies', () => expect(slugify('A B')).toBe('a-b'))",
+      "it('parses money', () => expect(parseMoney('1 USD')).toEqual(usd))",
+    ])) as Float32Array[]
+    expect(embedder.id).toBe('hashed-128')
+    expect(a).toHaveLength(128)
+    expect(again).toEqual(a)
+    expect(norm(a as Float32Array)).toBeCloseTo(1, 5)
+    expect(dot(a as Float32Array, b as Float32Array)).toBeGreaterThan(dot(a as Float32Array, c as Float32Array))
+  })
+
+  it('rejects a dimension too small to hash into', () => {
+    expect(() => new HashedCodeEmbedder({ dimensions: 4 })).toThrow(/dimensions must be an integer >= 8, got 4/)
+  })
+})
+
+describe('sentence encoder embedder (@energetic-ai, installed from npm, no download)', () => {
+  it('gives 512-dim unit vectors where paraphrases are closer than unrelated tests', async () => {
+    const embedder = await SentenceEncoderEmbedder.load()
+    const [a, b, c] = (await embedder.embed([
+      'adds two numbers together',
+      'sums a pair of values',
+      'throws when the file is missing',
+    ])) as Float32Array[]
+    expect(embedder.dimensions).toBe(512)
+    expect(a).toHaveLength(512)
+    expect(norm(a as Float32Array)).toBeCloseTo(1, 4)
+    expect(dot(a as Float32Array, b as Float32Array)).toBeGreaterThan(dot(a as Float32Array, c as Float32Array))
+  })
+})
+
+const modelsDir = process.env.AQE_TEST_MODELS ?? join(repoRoot, '../shared/models')
+const stories = join(modelsDir, 'stories260K.gguf')
+const STORIES_SHA256 = '270cba1bd5109f42d03350f60406024560464db173c0e387d91f0426d3bd256d'
+const storiesPresent = existsSync(stories)
+if (!storiesPresent)
+  console.warn(`GGUF embedder test not run: ${stories} is absent (set AQE_TEST_MODELS to the folder holding stories260K.gguf).`)
+
+describe('GGUF embedder (node-llama-cpp)', () => {
+  it.skipIf(!storiesPresent)(
+    `embeds with stories260K.gguf from ${modelsDir}: 64 dimensions, long inputs truncated, index sized from the model`,
+    async () => {
+      expect(createHash('sha256').update(readFileSync(stories)).digest('hex')).toBe(STORIES_SHA256)
+      const embedder = await GgufEmbedder.load({ modelPath: stories, threads: 1 })
+      try {
+        expect(embedder.dimensions).toBe(64)
+        expect(embedder.id).toBe('gguf-stories260K')
+        const [short, long] = (await embedder.embed(['it adds two numbers', 'expect(sum(1, 2)).toBe(3)\n'.repeat(200)])) as Float32Array[]
+        expect(short).toHaveLength(64)
+        expect(norm(long as Float32Array)).toBeCloseTo(1, 4)
+        const store = await PatternStore.open({ path: join(tempDir(), 'patterns.db'), embedder, exactBelow: 0 })
+        await store.write(fixturePatterns())
+        expect(store.indexPath).toMatch(/patterns\.db\.gguf-stories260K\.hnsw$/)
+        const matches = await store.search('parses an amount with a currency code', { top: 3 })
+        expect(matches).toHaveLength(3)
+        expect(matches.every((m) => m.denseRank !== null)).toBe(true)
+        store.close()
+      } finally {
+        await embedder.close()
+      }
+    },
+  )
+
+  it('names the missing model file and what to pass instead', async () => {
+    await expect(GgufEmbedder.load({ modelPath: '/nowhere/model.gguf' })).rejects.toThrow(/No GGUF model at \/nowhere\/model.gguf/)
+  })
+})

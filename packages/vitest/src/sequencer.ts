@@ -1,0 +1,1 @@
+export { AqeVitestSequencer as default, type AqeVitestSequencerOptions, aqeSequencer } from './aqe-vitest-sequencer.js'
