@@ -15,6 +15,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     files: { type: 'string', default: '50' },
     tests: { type: 'string', default: '100' },
+    runners: { type: 'string', default: 'vitest,jest' },
     json: { type: 'boolean', default: false },
   },
 })
@@ -73,7 +74,7 @@ function timeRun(runner, variant) {
 step(`generating ${files} files x ${tests} tests for each runner in ${work}`)
 generate()
 const results = []
-for (const runner of ['vitest', 'jest']) {
+for (const runner of values.runners.split(',')) {
   timeRun(runner, 'plain')
   timeRun(runner, 'aqe')
   const times = { plain: [], aqe: [] }
@@ -88,10 +89,16 @@ for (const runner of ['vitest', 'jest']) {
   const summary = (key) => {
     const plain = median(times.plain.map((t) => t[key]))
     const withAqe = median(times.aqe.map((t) => t[key]))
+    // Each A/B pair ran back to back, so paired differences cancel most of the machine's drift.
+    const diffs = times.aqe.map((t, i) => ((t[key] - times.plain[i][key]) / times.plain[i][key]) * 100)
+    const mean = diffs.reduce((a, b) => a + b, 0) / diffs.length
+    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1))
     return {
       plainMedianMs: Math.round(plain),
       aqeMedianMs: Math.round(withAqe),
       overheadPct: Number((((withAqe - plain) / plain) * 100).toFixed(2)),
+      pairedMeanPct: Number(mean.toFixed(2)),
+      pairedCi95Pct: Number(((1.96 * sd) / Math.sqrt(diffs.length)).toFixed(2)),
     }
   }
   results.push({
@@ -105,7 +112,8 @@ for (const runner of ['vitest', 'jest']) {
 if (values.json) process.stdout.write(`${JSON.stringify({ machine: machine(), results }, null, 2)}\n`)
 else {
   process.stdout.write(`reporter overhead (${machine()})\n`)
-  const line = (label, s) => `${label} plain ${s.plainMedianMs} ms, with aqe ${s.aqeMedianMs} ms, overhead ${s.overheadPct}%`
+  const line = (label, s) =>
+    `${label} plain ${s.plainMedianMs} ms, with aqe ${s.aqeMedianMs} ms, ratio of medians ${s.overheadPct}% (paired mean ${s.pairedMeanPct}% ± ${s.pairedCi95Pct}%)`
   for (const r of results) {
     process.stdout.write(
       `${r.runner.padEnd(7)} ${r.tests} tests, ${r.runs} runs each (medians): ${line('wall', r.wall)}${r.cpu ? `; ${line('CPU', r.cpu)}` : ''}\n`,

@@ -1,6 +1,6 @@
 import { openDatabase, toStoreError } from './open-database.js'
 import type { AddRunsResult, SqliteHistoryStore } from './sqlite-history-store.js'
-import { ADD_RUN_STATS } from './test-stats.js'
+import { ADD_STATS_FOR_ROWS } from './test-stats.js'
 
 /**
  * Copies into `target` every run of the store at `sourcePath` that `target` lacks (matched by
@@ -28,6 +28,7 @@ export function mergeStore(target: SqliteHistoryStore, sourcePath: string): AddR
             SELECT run_key, runner, runner_version, project, started_at, ended_at, commit_sha, branch, ci, job, shard, outcome, exit_code
             FROM new_runs ORDER BY started_at, id;
         `)
+        const before = db.prepare('SELECT coalesce(max(id), 0) FROM main.executions').pluck().get() as number
         const executions = db
           .prepare(
             `INSERT INTO main.executions (run_id, test_id, attempt, final, status, duration_ms, error_name, error_message, error_signature, project)
@@ -40,9 +41,9 @@ export function mergeStore(target: SqliteHistoryStore, sourcePath: string): AddR
              ORDER BY e.id`,
           )
           .run().changes
-        const newRunIds = db.prepare('SELECT r.id FROM main.runs r JOIN new_runs nr ON nr.run_key = r.run_key').pluck().all()
-        db.prepare(ADD_RUN_STATS).run(JSON.stringify(newRunIds))
-        const added = newRunIds.length
+        // The INSERT above gave the merged executions one contiguous run of row ids.
+        db.prepare(ADD_STATS_FOR_ROWS).run(before + 1, before + executions)
+        const added = db.prepare('SELECT count(*) FROM new_runs').pluck().get() as number
         const total = (db.prepare('SELECT count(*) AS n FROM src.runs').get() as { n: number }).n
         db.exec('DROP TABLE temp.new_runs')
         return { runsAdded: added, runsSkipped: total - added, executionsAdded: executions }

@@ -3,10 +3,12 @@ import { errorSignature } from '../record/error-signature.js'
 import { testId } from '../record/test-id.js'
 import type { AttemptRecord, RunEnd, RunInfo } from '../record/types.js'
 import { type OpenStoreOptions, openDatabase, toStoreError } from './open-database.js'
-import { emptyDelta, type TestStatsDelta, UPSERT_TEST_STATS } from './test-stats.js'
+import { ADD_STATS_FOR_ROWS } from './test-stats.js'
 
 // Long messages are cut so one pathological failure cannot bloat the store.
 const MAX_MESSAGE = 4000
+const EXECUTION_COLUMNS = 10
+const ROWS_PER_INSERT = 500
 
 /** A run with its attempts, the unit that imports and merges add atomically. */
 export interface StoredRun {
@@ -31,6 +33,7 @@ export class SqliteHistoryStore {
   readonly path: string
   readonly db: Database.Database
   private readonly testIds = new Map<string, number>()
+  private readonly insertStatements = new Map<number, Database.Statement>()
   private readonly statements
 
   private constructor(path: string, db: Database.Database) {
@@ -43,15 +46,12 @@ export class SqliteHistoryStore {
          VALUES (@runKey, @runner, @runnerVersion, @project, @startedAt, @commit, @branch, @ci, @job, @shard)`,
       ),
       endRun: db.prepare('UPDATE runs SET outcome = @outcome, ended_at = @endedAt, exit_code = @exitCode WHERE id = @id'),
-      upsertTest: db.prepare<[string, string, string], { id: number }>(
-        `INSERT INTO tests (test_key, file, full_name) VALUES (?, ?, ?)
-         ON CONFLICT (test_key) DO UPDATE SET file = excluded.file RETURNING id`,
-      ),
-      upsertStats: db.prepare(UPSERT_TEST_STATS),
-      insertExecution: db.prepare(
-        `INSERT INTO executions (run_id, test_id, attempt, final, status, duration_ms, error_name, error_message, error_signature, project)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      findTest: db.prepare<[string], number>('SELECT id FROM tests WHERE test_key = ?').pluck(),
+      insertTest: db
+        .prepare<[string, string, string], number>('INSERT INTO tests (test_key, file, full_name) VALUES (?, ?, ?) RETURNING id')
+        .pluck(),
+      addStats: db.prepare(ADD_STATS_FOR_ROWS),
+      maxExecutionId: db.prepare('SELECT coalesce(max(id), 0) FROM executions').pluck(),
     }
   }
 
@@ -133,35 +133,49 @@ export class SqliteHistoryStore {
       const key = testId(a.file, a.fullName)
       lastAttempt.set(key, Math.max(lastAttempt.get(key) ?? -1, a.attempt))
     }
-    const deltas = new Map<number, TestStatsDelta>()
+    const values: unknown[] = []
     for (const a of attempts) {
       const key = testId(a.file, a.fullName)
-      const message = a.errorMessage?.slice(0, MAX_MESSAGE) ?? null
-      const rowId = this.testRowId(key, a.file, a.fullName)
-      const final = lastAttempt.get(key) === a.attempt
-      const delta = deltas.get(rowId) ?? emptyDelta()
-      deltas.set(rowId, delta)
-      addToDelta(delta, a, final)
-      this.statements.insertExecution.run(
+      values.push(
         runId,
-        rowId,
+        this.testRowId(key, a.file, a.fullName),
         a.attempt,
-        final ? 1 : 0,
+        lastAttempt.get(key) === a.attempt ? 1 : 0,
         a.status,
         a.durationMs ?? null,
         a.errorName ?? null,
-        message,
+        a.errorMessage?.slice(0, MAX_MESSAGE) ?? null,
         a.status === 'failed' ? (errorSignature(a.errorName, a.errorMessage) ?? null) : null,
         a.project ?? null,
       )
     }
-    for (const [testRowId, delta] of deltas) this.statements.upsertStats.run({ testId: testRowId, ...delta })
+    const first = Number(this.statements.maxExecutionId.get()) + 1
+    // Many rows per statement: the per-call cost of a prepared statement dominates single-row inserts.
+    for (let row = 0; row < attempts.length; row += ROWS_PER_INSERT) {
+      const rows = Math.min(ROWS_PER_INSERT, attempts.length - row)
+      this.insertExecutions(rows).run(values.slice(row * EXECUTION_COLUMNS, (row + rows) * EXECUTION_COLUMNS))
+    }
+    this.statements.addStats.run(first, first + attempts.length - 1)
+  }
+
+  private insertExecutions(rows: number): Database.Statement {
+    let statement = this.insertStatements.get(rows)
+    if (!statement) {
+      const tuple = `(${Array(EXECUTION_COLUMNS).fill('?').join(', ')})`
+      statement = this.db.prepare(
+        `INSERT INTO executions (run_id, test_id, attempt, final, status, duration_ms, error_name, error_message, error_signature, project)
+         VALUES ${Array(rows).fill(tuple).join(', ')}`,
+      )
+      this.insertStatements.set(rows, statement)
+    }
+    return statement
   }
 
   private testRowId(key: string, file: string, fullName: string): number {
     let id = this.testIds.get(key)
     if (id === undefined) {
-      id = (this.statements.upsertTest.get(key, file, fullName) as { id: number }).id
+      // Read first: nearly every test already exists, and a read takes no write lock on its page.
+      id = this.statements.findTest.get(key) ?? (this.statements.insertTest.get(key, file, fullName) as number)
       this.testIds.set(key, id)
     }
     return id
@@ -175,20 +189,5 @@ export class SqliteHistoryStore {
       this.testIds.clear()
       throw toStoreError(error, this.path)
     }
-  }
-}
-
-function addToDelta(delta: TestStatsDelta, a: AttemptRecord, final: boolean): void {
-  delta.executions++
-  if (final) delta.finals++
-  if (a.status === 'passed') delta.passed++
-  else if (a.status === 'failed') {
-    delta.failed++
-    if (final) delta.failedFinals++
-  } else if (a.status === 'skipped') delta.skipped++
-  else delta.todo++
-  if (a.durationMs !== undefined) {
-    delta.timed++
-    delta.durationMs += a.durationMs
   }
 }
