@@ -36,11 +36,11 @@ export function markdownReport(report: GapReport, options: MarkdownOptions = {})
   const tableHead = ['### Most worth testing next', '', '| # | Score | Where | Kind | Why |', '| ---: | ---: | --- | --- | --- |']
   const row = (gap: Gap, i: number) =>
     `| ${i + 1} | ${gap.score.toFixed(1)} | ${where(gap, link)} | ${gap.kind} | ${escapeCell(why(gap))} |`
-  return fit(head.join('\n'), tableHead.join('\n'), gaps, row, () => fileSections(gaps, link), report.gaps.length, budget)
+  return fitToBudget(head.join('\n'), tableHead.join('\n'), gaps, row, () => fileSections(gaps, link), report.gaps.length, budget)
 }
 
 /** Adds rows while they fit; the per-file details only when every row did. Rows are built as needed, so a huge report costs little. */
-function fit(
+function fitToBudget(
   head: string,
   tableHead: string,
   gaps: readonly Gap[],
