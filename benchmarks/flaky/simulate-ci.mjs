@@ -3,16 +3,12 @@
  * bursty (two-state Markov) and systemic-cluster flakes, real regressions, broken tests, and
  * infrastructure storms, run on the default branch with retries and job re-runs.
  */
+import { SeededRandom } from '@aqe/core'
 
-/** Small, fast, seedable PRNG (mulberry32). */
+/** Seedable PRNG: aqe's own mulberry32, as a function. */
 export function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const random = new SeededRandom(seed)
+  return () => random.next()
 }
 
 /** Simulation defaults; every one can be overridden. */

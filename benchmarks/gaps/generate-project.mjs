@@ -3,19 +3,14 @@
 // pseudo-random hit counts, so aqe gaps has real sources to parse and real spans to rank.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SeededRandom } from '@aqe/core'
 
 const LINES_PER_FUNCTION = 8
 
-/** Deterministic PRNG (mulberry32), so every run generates the same project. */
+/** Deterministic PRNG, so every run generates the same project. */
 function random(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const generator = new SeededRandom(seed)
+  return () => generator.next()
 }
 
 const pos = (line, column) => ({ line, column })

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs'
+import { SeededRandom } from '@aqe/core'
 
 /**
  * Writes a tiny llama-architecture GGUF model with random F32 weights and a byte-level SPM
@@ -11,7 +12,9 @@ export function writeTinyGguf(path: string, options: { seed?: number; embedding?
   const layers = options.layers ?? 2
   const heads = 4
   const feedForward = embedding * 2
-  const random = mulberry32(options.seed ?? 42)
+  // A seeded generator keeps the fixture identical between runs.
+  const generator = new SeededRandom(options.seed ?? 42)
+  const random = () => generator.next()
   const vocab = vocabulary()
   const metadata: [string, Value][] = [
     ['general.architecture', str('llama')],
@@ -111,18 +114,6 @@ function vocabulary(): { piece: string; score: number; type: number }[] {
 function padded(buffer: Buffer): Buffer {
   const extra = (ALIGNMENT - (buffer.length % ALIGNMENT)) % ALIGNMENT
   return extra === 0 ? buffer : Buffer.concat([buffer, Buffer.alloc(extra)])
-}
-
-// A small seeded generator keeps the fixture identical between runs.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 class Writer {
