@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Command } from 'commander'
+import { registerFillGapsCommand } from './commands/fill-gaps.js'
 import { registerGapsCommand } from './commands/gaps.js'
 import { registerHistoryCommands } from './commands/history.js'
 import { registerLlmCommands } from './commands/llm.js'
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   registerHistoryCommands(program)
   registerFlakyCommands(program)
   registerGapsCommand(program)
+  registerFillGapsCommand(program)
   registerLlmCommands(program)
   registerPrioritizeCommand(program)
   registerPatternsCommands(program)

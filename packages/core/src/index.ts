@@ -2,8 +2,24 @@ export type { AqeConfig, GapsConfig, LlmConfig } from './config/aqe-config.js'
 export { defineConfig } from './config/aqe-config.js'
 export { validateConfig } from './config/config-schema.js'
 export { type LoadedConfig, loadConfig } from './config/load-config.js'
+export type {
+  PatternsConfig,
+  PatternsEmbedderKind,
+  PatternsFusionConfig,
+  PatternsHnswConfig,
+} from './config/patterns-config.js'
 export { DEFAULT_HISTORY_DB, resolveHistoryPath } from './config/resolve-history-path.js'
 export { AqeError, type AqeErrorCode, ConfigError, InputError, isAqeError, StoreError } from './errors.js'
+export {
+  FILL_GAPS_ENV,
+  FILL_GAPS_FLAG,
+  FILL_GAPS_MODE,
+  type FillGapsRequest,
+  type FillGapsRequestSources,
+  fillGapsRequest,
+} from './fill-gaps/fill-gaps-request.js'
+export { resolveRunnerBin } from './fill-gaps/resolve-runner-bin.js'
+export { runWrappedRunner } from './fill-gaps/run-wrapped-runner.js'
 export { betaEstimate, betaQuantile, type ProbabilityEstimate } from './flaky/beta-interval.js'
 export { classifyTest } from './flaky/classify-test.js'
 export { detectFlaky } from './flaky/detect-flaky.js'

@@ -5,6 +5,7 @@ import type { GapsReporterOption } from '@aqe/coverage'
 import type { AggregatedResult, Test, TestCaseResult, TestContext, TestResult } from '@jest/reporters'
 import type { Config } from '@jest/types'
 import { attemptKey, type JestAssertion, jestAttempts, jestError, type SeenAttempt } from './jest-attempts.js'
+import { fillGapsWhenReady } from './jest-fill-gaps.js'
 import { printJestGapsWhenReady } from './jest-gaps.js'
 import { prepareQuarantineVerdict } from './quarantine-verdict.js'
 
@@ -86,6 +87,7 @@ export default class AqeJestReporter {
 
   onRunComplete(_contexts: Set<TestContext>, results: AggregatedResult): void {
     guard(() => printJestGapsWhenReady(this.globalConfig, this.options.gaps, results))
+    guard(() => fillGapsWhenReady(this.globalConfig, results))
     guard(() => this.verdict?.(results))
     const recorder = this.recorder
     this.recorder = undefined

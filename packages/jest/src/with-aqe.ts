@@ -1,3 +1,4 @@
+import { fillGapsRequest } from '@aqe/core'
 import type { AqeJestReporterOptions } from './aqe-jest-reporter.js'
 
 /** Options of `withAqe`: the reporter's options, plus whether to prioritise. */
@@ -15,6 +16,8 @@ type JestReporterEntry = string | [string, Record<string, unknown>]
 export interface JestConfigWithReporters {
   reporters?: JestReporterEntry[]
   testSequencer?: string
+  collectCoverage?: boolean
+  openHandlesTimeout?: number
 }
 
 /**
@@ -30,5 +33,8 @@ export function withAqe<T extends JestConfigWithReporters>(config: T, options: W
     ...config,
     reporters: hasAqe ? reporters : [...reporters, ['@aqe/jest', reporterOptions]],
     ...(prioritise ? { testSequencer: '@aqe/jest/sequencer' } : {}),
+    // fill-gaps works from the run's coverage, so a fill-gaps run (`jest -- --aqe-fill-gaps`, AQE_FILL_GAPS=1) collects it.
+    // Jest would warn that it "did not exit one second after the test run" while the candidates run.
+    ...(fillGapsRequest() ? { collectCoverage: true, openHandlesTimeout: 0 } : {}),
   }
 }

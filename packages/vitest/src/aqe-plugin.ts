@@ -1,6 +1,8 @@
+import { type FillGapsRequest, fillGapsRequest } from '@aqe/core'
 import type { GapsReporterOption } from '@aqe/coverage'
 import type { Plugin } from 'vitest/config'
 import type { Vitest, VitestPluginContext } from 'vitest/node'
+import { AqeFillGapsReporter } from './aqe-fill-gaps-reporter.js'
 import { AqeGapsReporter } from './aqe-gaps-reporter.js'
 import { AqeQuarantineReporter } from './aqe-quarantine-reporter.js'
 import { AqeVitestReporter, type AqeVitestReporterOptions } from './aqe-vitest-reporter.js'
@@ -32,9 +34,18 @@ const installed = new WeakSet<Vitest>()
  * stays as the user set it, and applies the quarantine (`.aqe/quarantine.json`) to the exit code.
  */
 export function aqe(options: AqePluginOptions = {}): Plugin {
+  let fillGaps: FillGapsRequest | undefined
   return {
     name: 'aqe',
-    config: () => (options.prioritise ? { test: { sequence: { sequencer: aqeSequencer({ db: options.db }) } } } : undefined),
+    config: (_config, env) => {
+      fillGaps = fillGapsRequest({ mode: env.mode })
+      const test = {
+        ...(options.prioritise ? { sequence: { sequencer: aqeSequencer({ db: options.db }) } } : {}),
+        // fill-gaps works from the run's coverage, so a fill-gaps run collects it.
+        ...(fillGaps ? { coverage: { enabled: true } } : {}),
+      }
+      return Object.keys(test).length > 0 ? { test } : undefined
+    },
     async configureVitest({ vitest, project }: VitestPluginContext) {
       if (!options.disabled && process.env.AQE_DISABLE !== '1') await suspendBailForQuarantine(vitest, project)
       if (installed.has(vitest)) return
@@ -47,6 +58,7 @@ export function aqe(options: AqePluginOptions = {}): Plugin {
       }
       reporters.push(new AqeQuarantineReporter(options))
       reporters.push(new AqeGapsReporter(options.gaps))
+      if (fillGaps) reporters.push(new AqeFillGapsReporter(fillGaps))
     },
   }
 }

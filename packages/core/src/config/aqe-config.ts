@@ -1,5 +1,6 @@
 import type { FlakyOptions } from '../flaky/flaky-options.js'
 import type { QuarantineOptions } from '../quarantine/quarantine-options.js'
+import type { PatternsConfig } from './patterns-config.js'
 
 /**
  * aqe's project configuration, read from `aqe.config.{ts,mts,js,mjs,cjs,json}` or the `"aqe"` key
@@ -20,6 +21,8 @@ export interface AqeConfig {
   flaky?: FlakyOptions
   /** Quarantine file and auto policy (`aqe quarantine`); see QuarantineOptions for each default. */
   quarantine?: QuarantineOptions
+  /** The test-pattern store (`aqe patterns`): embedder, HNSW parameters and fusion; see PatternsConfig for each default. */
+  patterns?: PatternsConfig
 }
 
 /** Project settings of the coverage-gap report. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ConfigError } from '../errors.js'
 import { flakyConfigSchema, quarantineConfigSchema } from '../flaky/flaky-config-schema.js'
 import type { AqeConfig } from './aqe-config.js'
+import { patternsConfigSchema } from './patterns-config-schema.js'
 
 const configSchema = z.strictObject({
   historyDb: z.string().min(1).optional(),
@@ -22,6 +23,7 @@ const configSchema = z.strictObject({
   gaps: z.strictObject({ critical: z.array(z.string().min(1)).optional() }).optional(),
   flaky: flakyConfigSchema.optional(),
   quarantine: quarantineConfigSchema.optional(),
+  patterns: patternsConfigSchema.optional(),
 })
 
 /** Validates a raw config object; the message names the offending option and where it came from. */
