@@ -17,7 +17,7 @@ const lineOf = (file: string, text: string) =>
     .split('\n')
     .findIndex((l) => l.includes(text)) + 1
 
-function explore(sourceFile: string, testFile: string, budgetMs = 6000, root = calc): Promise<ExploreResult> {
+function explore(sourceFile: string, testFile: string, budgetMs = 15_000, root = calc): Promise<ExploreResult> {
   return exploreModule({ root, sourceFile, testFile, framework: 'vitest', frameworkImport: VITEST_IMPORT, budgetMs })
 }
 
