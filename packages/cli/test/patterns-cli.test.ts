@@ -1,7 +1,9 @@
-import { existsSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { chmodSync, cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { calcFixture, runAqe } from '../../../test-helpers/fixture.js'
+import { aqeBin, calcFixture, runAqe } from '../../../test-helpers/fixture.js'
+import type { ProcessResult } from '../../../test-helpers/run-process.js'
 import { runProcess } from '../../../test-helpers/run-process.js'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 
@@ -17,6 +19,22 @@ interface SearchRow {
 }
 
 const aqe = (args: string[], db: string) => runAqe([...args, '--db', db], { cwd: calcFixture })
+
+/**
+ * Runs aqe so that file permissions bind it: as `nobody` when the tests run as root (root ignores
+ * read-only modes), else as the current user.
+ */
+function aqeUnprivileged(args: string[]): Promise<ProcessResult> {
+  const root = process.getuid?.() === 0
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [aqeBin, ...args],
+      { cwd: calcFixture, env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' }, ...(root ? { uid: 65534, gid: 65534 } : {}) },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+}
 
 async function indexedStore(extra: string[] = []): Promise<string> {
   const db = join(tempDir(), 'history.db')
@@ -52,13 +70,43 @@ describe('aqe patterns on the calc fixture', () => {
     expect(again.stdout).toContain('0 added, 0 updated, 30 unchanged, 0 removed (30 patterns)')
   })
 
-  it('rebuilds a deleted vector index on the next search, says so on stderr, and ranks the same', async () => {
+  it('rebuilds a deleted vector index in memory on search, ranks the same, and saves it on the next index', async () => {
     const db = await indexedStore()
+    const indexFile = join(db, '..', 'patterns.db.hashed-384.hnsw')
     const before = await search(db, 'median of an even list')
-    rmSync(join(db, '..', 'patterns.db.hashed-384.hnsw'))
+    rmSync(indexFile)
     const result = await aqe(['patterns', 'search', 'median of an even list', '--json'], db)
-    expect(result.stderr).toMatch(/vector index .*patterns\.db\.hashed-384\.hnsw: missing, rebuilt from 30 stored vectors/)
+    expect(result.stderr).toMatch(/vector index .*patterns\.db\.hashed-384\.hnsw: missing, rebuilt from 30 stored vectors in memory only/)
     expect(JSON.parse(result.stdout)).toEqual(before)
+    expect(existsSync(indexFile)).toBe(false)
+    const reindex = await aqe(['patterns', 'index', 'test'], db)
+    expect(reindex.stderr).toMatch(/missing, rebuilt from 30 stored vectors\n/)
+    expect(existsSync(indexFile)).toBe(true)
+  })
+
+  it('searches and reports stats on a store whose directory and files are read-only', async () => {
+    const db = await indexedStore()
+    const dir = join(db, '..')
+    const expected = await search(db, 'allocate money', ['--top', '3'])
+    const before = readdirSync(dir).sort()
+    chmodSync(join(dir, '..'), 0o755)
+    for (const name of before) chmodSync(join(dir, name), 0o444)
+    chmodSync(dir, 0o555)
+    try {
+      const result = await aqeUnprivileged(['patterns', 'search', 'allocate money', '--top', '3', '--json', '--db', db])
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toEqual(expected)
+      const stats = await aqeUnprivileged(['patterns', 'stats', '--json', '--db', db])
+      expect(JSON.parse(stats.stdout)).toMatchObject({ patterns: 30, indexState: 'loaded' })
+      // A command that writes cannot, and says what to fix.
+      const feedback = await aqeUnprivileged(['patterns', 'feedback', String(expected[0]?.id), '--accepted', '--db', db])
+      expect(feedback.code).not.toBe(0)
+      expect(feedback.stderr).toMatch(/Make it and its directory writable/)
+      expect(readdirSync(dir).sort()).toEqual(before)
+    } finally {
+      chmodSync(dir, 0o755)
+    }
   })
 
   it('counts feedback and reports it in stats', async () => {
@@ -81,17 +129,45 @@ describe('aqe patterns on the calc fixture', () => {
     })
   })
 
-  it('searches with the 512-dim sentence encoder, embedding the stored patterns it has not seen', async () => {
+  it('searches with the 512-dim sentence encoder, embedding unseen patterns in memory; index saves them', async () => {
     const db = await indexedStore()
     const result = await aqe(
       ['patterns', 'search', 'splits an amount into equal parts', '--json', '--embedder', 'sentence', '--top', '30'],
       db,
     )
-    expect(result.stderr).toContain('aqe patterns: embedding 30 patterns with use-lite-512')
+    expect(result.stderr).toContain('aqe patterns: embedding 30 patterns with use-lite-512 in memory only')
     const rows = JSON.parse(result.stdout) as SearchRow[]
     expect(rows.filter((r) => r.denseRank !== null)).toHaveLength(30)
+    const readOnly = await aqe(['patterns', 'stats', '--json', '--embedder', 'sentence'], db)
+    expect(JSON.parse(readOnly.stdout)).toMatchObject({ dimensions: 512, vectors: { 'hashed-384': 30 } })
+    await aqe(['patterns', 'index', 'test', '--embedder', 'sentence'], db)
     const stats = await aqe(['patterns', 'stats', '--json', '--embedder', 'sentence'], db)
     expect(JSON.parse(stats.stdout)).toMatchObject({ dimensions: 512, vectors: { 'hashed-384': 30, 'use-lite-512': 30 } })
+  })
+
+  it('takes the embedder, HNSW parameters and fusion from the config, command-line options first', async () => {
+    const project = tempDir()
+    cpSync(join(calcFixture, 'test'), join(project, 'test'), { recursive: true })
+    cpSync(join(calcFixture, 'src'), join(project, 'src'), { recursive: true })
+    const patterns = { embedder: 'sentence', hnsw: { m: 12, efConstruction: 60 }, fusion: { denseWeight: 0.5, window: 20, rrfK: 30 } }
+    writeFileSync(join(project, 'aqe.config.json'), JSON.stringify({ historyDb: 'store/history.db', patterns }))
+    const run = (args: string[]) => runAqe(args, { cwd: project })
+    expect((await run(['patterns', 'index', 'test'])).code).toBe(0)
+    const stats = JSON.parse((await run(['patterns', 'stats', '--json'])).stdout)
+    expect(stats).toMatchObject({
+      embedder: 'use-lite-512',
+      hnsw: { m: 12, efConstruction: 60 },
+      fusion: { denseWeight: 0.5, keywordWeight: 1, window: 20, rrfK: 30 },
+      vectors: { 'use-lite-512': 30 },
+    })
+    const [best] = JSON.parse((await run(['patterns', 'search', 'mean of nothing', '--json', '--top', '1'])).stdout) as SearchRow[]
+    expect(best?.score).toBeCloseTo(0.5 / (30 + (best?.denseRank as number)) + 1 / (30 + (best?.keywordRank as number)), 12)
+    const hashed = JSON.parse((await run(['patterns', 'stats', '--json', '--embedder', 'hashed'])).stdout)
+    expect(hashed).toMatchObject({ embedder: 'hashed-384', vectors: { 'use-lite-512': 30 } })
+    writeFileSync(join(project, 'aqe.config.json'), JSON.stringify({ patterns: { hnsw: { m: 1 } } }))
+    const bad = await run(['patterns', 'stats'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('option "patterns.hnsw.m"')
   })
 
   it.each([

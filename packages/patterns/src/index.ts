@@ -19,12 +19,20 @@ export { patternKey } from './pattern.js'
 export { feedbackFactor } from './search/feedback-factor.js'
 export { keywordQuery } from './search/keyword-search.js'
 export { type FusedResult, fuseRanks, type RankedList } from './search/reciprocal-rank-fusion.js'
-export { defaultSearchOptions, type ResolvedSearchOptions, resolveSearchOptions, type SearchOptions } from './search/search-options.js'
+export {
+  defaultSearchOptions,
+  type FusionOptions,
+  type ResolvedSearchOptions,
+  resolveSearchOptions,
+  type SearchOptions,
+} from './search/search-options.js'
 export { identifierTerms, keywordText, splitIdentifier } from './search/split-identifiers.js'
-export { exactTopK } from './store/exact-search.js'
+export { exactNeighbours, exactTopK, type ScoredId } from './store/exact-search.js'
+export { type HnswHeader, readHnswHeader } from './store/hnsw-header.js'
 export { type PatternStats, patternStats } from './store/pattern-stats.js'
 export { type PatternMatch, PatternStore } from './store/pattern-store.js'
 export type { PatternStoreOptions } from './store/pattern-store-options.js'
 export { PATTERN_STORE_FILE, patternStorePath } from './store/pattern-store-path.js'
-export type { HnswOptions, IndexState } from './store/vector-index.js'
+export { TIE_EPSILON, tieAwareRecall } from './store/recall.js'
+export { defaultHnswOptions, type HnswOptions, type IndexState } from './store/vector-index.js'
 export type { WriteSummary } from './store/write-patterns.js'

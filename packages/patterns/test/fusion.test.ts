@@ -86,3 +86,22 @@ describe('search options', () => {
     expect(() => resolveSearchOptions({ denseWeight: -1 })).toThrow(/denseWeight must be a number >= 0/)
   })
 })
+
+describe('fusion defaults by layer', () => {
+  it('applies the embedder fusion, then the store defaults, then the call, each field where set', () => {
+    const embedder = { denseWeight: 0.2, keywordWeight: 1, window: 20, rrfK: 30 }
+    expect(resolveSearchOptions(embedder)).toMatchObject(embedder)
+    expect(resolveSearchOptions(embedder, { rrfK: 60, denseWeight: undefined })).toMatchObject({ denseWeight: 0.2, rrfK: 60, window: 20 })
+    expect(resolveSearchOptions(embedder, { rrfK: 60 }, { window: 5, top: 3 })).toMatchObject({
+      window: 5,
+      top: 3,
+      rrfK: 60,
+      denseWeight: 0.2,
+    })
+  })
+
+  it('refuses two zero weights, which would score every result 0', () => {
+    expect(() => resolveSearchOptions({ denseWeight: 0, keywordWeight: 0 })).toThrow(/denseWeight and keywordWeight cannot both be 0/)
+    expect(resolveSearchOptions({ denseWeight: 0 }).keywordWeight).toBe(1)
+  })
+})

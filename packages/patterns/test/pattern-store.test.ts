@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 import { HashedCodeEmbedder, PatternStore } from '../src/index.js'
-import { fixturePatterns, repositoryPatterns } from './corpus.js'
+import { fixturePatterns } from './corpus.js'
 
 const tempDir = useTempDir('aqe-patterns-')
 
@@ -105,7 +105,8 @@ describe('hybrid search', () => {
     expect(best?.pattern.name).toBe('money > allocates without losing a cent')
     expect(best?.denseRank).toBeTypeOf('number')
     expect(best?.keywordRank).toBeTypeOf('number')
-    const expected = 1 / (60 + (best?.denseRank as number)) + 1 / (60 + (best?.keywordRank as number))
+    const { denseWeight, keywordWeight, rrfK } = store.searchDefaults
+    const expected = denseWeight / (rrfK + (best?.denseRank as number)) + keywordWeight / (rrfK + (best?.keywordRank as number))
     expect(best?.fused).toBeCloseTo(expected, 12)
     for (const match of rest) expect(match.score).toBeLessThanOrEqual(best?.score as number)
     store.close()
@@ -152,19 +153,41 @@ describe('hybrid search', () => {
     expect(named('expect allocate')).toEqual(['money > allocates without losing a cent', 'money > allocates without losing a cent'])
     store.close()
   })
+})
 
-  it('HNSW recall@10 against the exact scan is at least 0.95 on real test code', async () => {
-    const store = await openStore(tempDir())
-    const patterns = repositoryPatterns()
-    await store.write(patterns)
-    expect(store.size).toBeGreaterThan(200)
-    const queries = await store.embedder.embed(patterns.filter((_, i) => i % 5 === 0).map((p) => `${p.name}\n${p.code}`))
-    let hits = 0
-    for (const query of queries) {
-      const exact = new Set(store.exactSearch(query, 10))
-      hits += store.denseSearch(query, 10).filter((id) => exact.has(id)).length
-    }
-    expect(hits / (queries.length * 10)).toBeGreaterThanOrEqual(0.95)
+describe('search defaults of a store', () => {
+  it("start from the embedder's tuned fusion, and the store's search option overrides them", async () => {
+    const embedder = new HashedCodeEmbedder()
+    const tuned = await PatternStore.open({ path: join(tempDir(), 'patterns.db'), embedder })
+    expect(tuned.searchDefaults).toMatchObject({ ...embedder.fusion, feedbackWeight: 1, top: 10 })
+    tuned.close()
+    const configured = await PatternStore.open({ path: join(tempDir(), 'patterns.db'), embedder, search: { denseWeight: 1, window: 50 } })
+    expect(configured.searchDefaults).toMatchObject({ denseWeight: 1, window: 50, rrfK: embedder.fusion.rrfK })
+    configured.close()
+    await expect(PatternStore.open({ path: join(tempDir(), 'patterns.db'), embedder, search: { window: 0 } })).rejects.toThrow(
+      /search option window must be a positive integer, got 0/,
+    )
+  })
+
+  it('a retriever with weight 0 is not consulted: every result then carries only the other rank', async () => {
+    const store = await filledStore(tempDir())
+    const keywordOnly = await store.search('allocate money without losing a cent', { denseWeight: 0, top: 30 })
+    expect(keywordOnly.length).toBeGreaterThan(0)
+    expect(keywordOnly.every((m) => m.denseRank === null && m.keywordRank !== null)).toBe(true)
+    expect(keywordOnly.map((m) => m.pattern.id)).toEqual(store.keywordSearch('allocate money without losing a cent', 30).slice(0, 30))
+    store.close()
+  })
+})
+
+describe('keyword cost budget', () => {
+  it('abstains when even the rarest query term is in more patterns than the postings budget', async () => {
+    const store = await filledStore(tempDir())
+    // In the 30 fixture patterns "expect" is everywhere and "allocate" in two; maxPostings is 500,
+    // so both search; a budget below "expect"'s count keeps only the rare term.
+    const terms = (store as unknown as { terms: { select(t: string[], o: object): string[] } }).terms
+    expect(terms.select(['expect', 'allocate'], { maxTerms: 4, maxDocFraction: 1, maxPostings: 500 })).toEqual(['allocate', 'expect'])
+    expect(terms.select(['expect', 'allocate'], { maxTerms: 4, maxDocFraction: 1, maxPostings: 10 })).toEqual(['allocate'])
+    expect(terms.select(['expect'], { maxTerms: 4, maxDocFraction: 1, maxPostings: 10 })).toEqual([])
     store.close()
   })
 })

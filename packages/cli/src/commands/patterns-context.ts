@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs'
-import { InputError, StoreError } from '@aqe/core'
+import { resolve } from 'node:path'
+import { InputError, loadConfig, type PatternsConfig, resolveHistoryPath, StoreError } from '@aqe/core'
 import type { Embedder, PatternStore } from '@aqe/patterns'
-import { type CommonOptions, historyPath } from '../context.js'
+import type { CommonOptions } from '../context.js'
 import { importOptional } from '../optional-package.js'
 import { oneOf, positiveInt } from '../options.js'
 
 type PatternsModule = typeof import('@aqe/patterns')
 
-/** Options every `aqe patterns` command takes. */
+/** Options every `aqe patterns` command takes; unset ones come from the config's `patterns` section. */
 export interface PatternsOptions extends CommonOptions {
-  embedder: string
+  embedder?: string
   model?: string
-  threads: string
+  threads?: string
 }
+
+/** How a command uses the store: `read` opens it read-only, `write` may change it. */
+export type PatternStoreAccess = 'read' | 'write'
 
 const EMBEDDERS = ['hashed', 'sentence', 'gguf'] as const
 
@@ -20,22 +24,46 @@ const EMBEDDERS = ['hashed', 'sentence', 'gguf'] as const
 export const loadPatternsModule = (): Promise<PatternsModule> =>
   importOptional('@aqe/patterns', () => import('@aqe/patterns'), 'aqe patterns')
 
-/** Opens the pattern store beside the history store (`--db`), with the chosen embedder; `mustExist` refuses to create one. */
-export async function openPatternStore(options: PatternsOptions, mustExist: boolean): Promise<PatternStore> {
-  const kind = oneOf(options.embedder, EMBEDDERS, '--embedder')
-  const threads = positiveInt(options.threads, '--threads')
-  if (kind === 'gguf' && !options.model)
-    throw new InputError('--embedder gguf needs --model <file.gguf>: the path of a GGUF embedding model.')
+/**
+ * Opens the pattern store beside the history store (`--db`), with the embedder, HNSW parameters
+ * and fusion defaults of the config's `patterns` section, command-line options first.
+ * `mustExist` refuses to create a store; `access: 'read'` opens it read-only (search and stats),
+ * which also works on a read-only file or directory.
+ */
+export async function openPatternStore(
+  options: PatternsOptions,
+  mustExist: boolean,
+  access: PatternStoreAccess = 'write',
+): Promise<PatternStore> {
+  const root = process.cwd()
+  const { config } = await loadConfig(root)
+  const settings: PatternsConfig = config.patterns ?? {}
+  const kind = options.embedder === undefined ? (settings.embedder ?? 'hashed') : oneOf(options.embedder, EMBEDDERS, '--embedder')
+  const threads = options.threads === undefined ? (settings.threads ?? 1) : positiveInt(options.threads, '--threads')
+  const model = options.model ?? (settings.model === undefined ? undefined : resolve(root, settings.model))
+  if (kind === 'gguf' && !model) {
+    throw new InputError(
+      '--embedder gguf needs --model <file.gguf> (or patterns.model in the aqe config): the path of a GGUF embedding model.',
+    )
+  }
   const patterns = await loadPatternsModule()
-  const path = patterns.patternStorePath(await historyPath(options))
-  if (mustExist && !existsSync(path)) {
+  const path = patterns.patternStorePath(resolveHistoryPath(root, options.db, config))
+  if ((mustExist || access === 'read') && !existsSync(path)) {
     throw new StoreError(
       'AQE_STORE_MISSING',
       `No pattern store at ${path}. Index your tests first: aqe patterns index "test/**/*.test.ts".`,
     )
   }
-  const embedder = await createEmbedder(patterns, kind, options.model, threads)
-  return patterns.PatternStore.open({ path, embedder, onProgress: (message) => process.stderr.write(`aqe patterns: ${message}\n`) })
+  const embedder = await createEmbedder(patterns, kind, model, threads)
+  return patterns.PatternStore.open({
+    path,
+    embedder,
+    hnsw: settings.hnsw,
+    exactBelow: settings.exactBelow,
+    search: settings.fusion,
+    readonly: access === 'read',
+    onProgress: (message) => process.stderr.write(`aqe patterns: ${message}\n`),
+  })
 }
 
 async function createEmbedder(

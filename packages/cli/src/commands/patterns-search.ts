@@ -21,7 +21,7 @@ export async function runPatternsSearch(query: string, options: SearchCommandOpt
         : oneOf(options.category, ['error-handling', 'snapshot', 'mocking', 'async', 'assertion'] as const, '--category'),
     language: options.language === undefined ? undefined : oneOf(options.language, ['ts', 'js'] as const, '--language'),
   }
-  const store = await openPatternStore(options, true)
+  const store = await openPatternStore(options, true, 'read')
   try {
     const matches = await store.search(query, { top, filter })
     const rows = matches.map((m) => ({

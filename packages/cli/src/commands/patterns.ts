@@ -7,9 +7,12 @@ import { runPatternsStats } from './patterns-stats.js'
 
 function withEmbedderOptions(command: Command): Command {
   return withCommonOptions(command)
-    .option('--embedder <kind>', 'hashed (fast, code-aware), sentence (Universal Sentence Encoder, 512-dim) or gguf', 'hashed')
-    .option('--model <file>', 'GGUF embedding model, for --embedder gguf')
-    .option('--threads <n>', 'CPU threads for --embedder gguf (at most your cores)', '1')
+    .option(
+      '--embedder <kind>',
+      'hashed (fast, code-aware), sentence (Universal Sentence Encoder, 512-dim) or gguf (default: config patterns.embedder, else hashed)',
+    )
+    .option('--model <file>', 'GGUF embedding model, for --embedder gguf (default: config patterns.model)')
+    .option('--threads <n>', 'CPU threads for --embedder gguf, at most your cores (default: config patterns.threads, else 1)')
 }
 
 /** `aqe patterns`: the store of known good tests that generated tests are modelled on. */
@@ -23,7 +26,9 @@ export function registerPatternsCommands(program: Command): void {
     .option('--framework <name>', 'jest or vitest for every file (default: detected per file)')
     .action(runPatternsIndex)
   withEmbedderOptions(patterns.command('search'))
-    .description('Hybrid search: vector and keyword rankings fused by reciprocal rank fusion, weighted by feedback.')
+    .description(
+      'Hybrid search: vector and keyword rankings fused by reciprocal rank fusion, weighted by feedback. Opens the store read-only.',
+    )
     .argument('<query>', 'text or code to find similar tests for')
     .option('--top <n>', 'how many results', '10')
     .option('--framework <name>', 'only jest or vitest patterns')

@@ -28,9 +28,9 @@ export interface PatternsConfig {
 export interface PatternsHnswConfig {
   /** Links per node: more gives higher recall on clustered data, a bigger index and slower builds. @default 32 */
   m?: number
-  /** Candidate list size while building. @default 200 */
+  /** Candidate list size while building. @default 400 */
   efConstruction?: number
-  /** Candidate list size while searching; raised to the fusion window when smaller. @default 100 */
+  /** Candidate list size while searching; raised to the fusion window when smaller. @default 250 */
   efSearch?: number
 }
 

@@ -1,9 +1,16 @@
+import type { FusionOptions } from '../search/search-options.js'
+
 /** Turns texts into L2-normalised vectors of a fixed dimension; the store's index takes its dimension from here. */
 export interface Embedder {
   /** Stable id (kind and model); vectors of different ids never share an index. */
   readonly id: string
   /** Length of every vector `embed` returns. */
   readonly dimensions: number
+  /**
+   * Fusion settings that suit this embedder's vectors, tuned on a labelled set (see
+   * docs/patterns.md); search options and the project config override them. Absent: equal weights.
+   */
+  readonly fusion?: FusionOptions
   /** Embeds texts in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>
   /** Frees native resources, if any. */

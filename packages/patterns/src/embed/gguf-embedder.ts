@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { InputError } from '@aqe/core'
 import type { LlamaEmbeddingContext, LlamaModel } from 'node-llama-cpp'
+import type { FusionOptions } from '../search/search-options.js'
 import { type Embedder, normalize } from './embedder.js'
 
 /** A test case's first 512 tokens say what it does; longer contexts cost memory for nothing. */
@@ -19,6 +20,13 @@ export interface GgufEmbedderOptions {
 
 /** Embeddings from a local GGUF model through node-llama-cpp (an optional peer dependency). */
 export class GgufEmbedder implements Embedder {
+  /**
+   * Tuned on half A of benchmarks/patterns/retrieval-quality.mjs with the only GGUF model at hand
+   * (stories260K, a story model, not an embedding model), as the other embedders were; a real code
+   * embedding model may deserve more weight: set `patterns.fusion.denseWeight` in the aqe config.
+   */
+  readonly fusion: FusionOptions = { denseWeight: 0.2, keywordWeight: 1, window: 20, rrfK: 60 }
+
   private constructor(
     readonly id: string,
     readonly dimensions: number,

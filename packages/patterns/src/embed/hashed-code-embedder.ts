@@ -1,3 +1,4 @@
+import type { FusionOptions } from '../search/search-options.js'
 import { identifierTerms, splitIdentifier } from '../search/split-identifiers.js'
 import { type Embedder, normalize } from './embedder.js'
 
@@ -26,6 +27,11 @@ const SYNTAX: [feature: string, pattern: RegExp][] = [
 export class HashedCodeEmbedder implements Embedder {
   readonly id: string
   readonly dimensions: number
+  /**
+   * Tuned on half A of benchmarks/patterns/retrieval-quality.mjs, checked on half B (docs/benchmarks.md):
+   * the keyword ranking leads and the dense one reorders near ties and fills in.
+   */
+  readonly fusion: FusionOptions = { denseWeight: 0.2, keywordWeight: 1, window: 20, rrfK: 30 }
 
   constructor(options: HashedCodeEmbedderOptions = {}) {
     this.dimensions = options.dimensions ?? 384

@@ -1,4 +1,5 @@
 import type { EmbeddingsModel } from '@energetic-ai/embeddings'
+import type { FusionOptions } from '../search/search-options.js'
 import { type Embedder, normalize } from './embedder.js'
 
 const BATCH = 64
@@ -12,6 +13,11 @@ const MAX_CHARS = 1_500
 export class SentenceEncoderEmbedder implements Embedder {
   readonly id = 'use-lite-512'
   readonly dimensions = 512
+  /**
+   * Tuned on half A of benchmarks/patterns/retrieval-quality.mjs, checked on half B (docs/benchmarks.md).
+   * A natural-language model sees little of code-to-code similarity, so its vote is small.
+   */
+  readonly fusion: FusionOptions = { denseWeight: 0.2, keywordWeight: 1, window: 30, rrfK: 10 }
 
   private constructor(private readonly model: EmbeddingsModel) {}
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { PatternFilter } from '../pattern.js'
-import { filterSql } from '../store/pattern-rows.js'
+import { cachedStatement } from '../store/cached-statement.js'
+import { filterSql, hasFilter } from '../store/pattern-rows.js'
 import { identifierTerms } from './split-identifiers.js'
 import type { TermStatistics } from './term-statistics.js'
 
@@ -17,24 +18,17 @@ export function keywordQuery(terms: readonly string[] | string): string {
   return list.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ')
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], { id: number }>>>()
-
 /** Pattern ids best first by bm25 (name weighted 3, code 1, code under test 0.5) over the rarest useful query terms. */
 export function keywordSearch(db: Database.Database, terms: TermStatistics, text: string, k: number, filter?: PatternFilter): number[] {
   const query = keywordQuery(terms.select(queryTerms(text)))
   if (query === '' || k <= 0) return []
   const { where, params } = filterSql(filter)
-  const sql = `SELECT p.id AS id FROM pattern_terms t JOIN patterns p ON p.id = t.rowid
+  // Without a filter the FTS5 table alone answers: joining patterns would cost a lookup per matching row.
+  const sql = hasFilter(filter)
+    ? `SELECT p.id AS id FROM pattern_terms t JOIN patterns p ON p.id = t.rowid
     WHERE pattern_terms MATCH ? AND ${where} ORDER BY t.rank LIMIT ?`
-  return cachedStatement(db, sql)
+    : 'SELECT rowid AS id FROM pattern_terms WHERE pattern_terms MATCH ? ORDER BY rank LIMIT ?'
+  return cachedStatement<{ id: number }>(db, sql)
     .all(query, ...params, k)
     .map((r) => r.id)
-}
-
-function cachedStatement(db: Database.Database, sql: string): Database.Statement<unknown[], { id: number }> {
-  const cache = statements.get(db) ?? new Map<string, Database.Statement<unknown[], { id: number }>>()
-  statements.set(db, cache)
-  const statement = cache.get(sql) ?? db.prepare<unknown[], { id: number }>(sql)
-  cache.set(sql, statement)
-  return statement
 }

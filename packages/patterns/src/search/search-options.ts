@@ -10,9 +10,9 @@ export interface SearchOptions {
   window?: number
   /** The RRF constant k. @default 60 */
   rrfK?: number
-  /** Weight of the dense (vector) ranking in the fusion. @default 1 */
+  /** Weight of the dense (vector) ranking in the fusion. @default the embedder's `fusion`, else 1 */
   denseWeight?: number
-  /** Weight of the keyword (FTS5 bm25) ranking in the fusion. @default 1 */
+  /** Weight of the keyword (FTS5 bm25) ranking in the fusion. @default the embedder's `fusion`, else 1 */
   keywordWeight?: number
   /**
    * Exponent of the feedback factor `(2 × (accepted + 1) / (accepted + rejected + 2))`: 0 ignores
@@ -20,6 +20,9 @@ export interface SearchOptions {
    */
   feedbackWeight?: number
 }
+
+/** The options that say how the two rankings are fused; an embedder may recommend them. */
+export type FusionOptions = Pick<SearchOptions, 'window' | 'rrfK' | 'denseWeight' | 'keywordWeight'>
 
 /** Search options with every default applied. */
 export type ResolvedSearchOptions = Required<SearchOptions>
@@ -35,9 +38,14 @@ export const defaultSearchOptions: ResolvedSearchOptions = {
   feedbackWeight: 1,
 }
 
-/** Applies defaults and checks every number once, naming the bad option. */
-export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearchOptions {
-  const resolved = { ...defaultSearchOptions, ...stripUndefined(options) }
+/**
+ * Applies defaults and checks every number once, naming the bad option. Later layers override
+ * earlier ones (e.g. the embedder's fusion, then the project config, then one call's options);
+ * an undefined field overrides nothing.
+ */
+export function resolveSearchOptions(...layers: (SearchOptions | undefined)[]): ResolvedSearchOptions {
+  const resolved = { ...defaultSearchOptions }
+  for (const layer of layers) if (layer) Object.assign(resolved, stripUndefined(layer))
   for (const key of ['top', 'window'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
       throw new RangeError(`search option ${key} must be a positive integer, got ${resolved[key]}`)
@@ -46,6 +54,8 @@ export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearc
     if (!Number.isFinite(resolved[key]) || resolved[key] < 0)
       throw new RangeError(`search option ${key} must be a number >= 0, got ${resolved[key]}`)
   }
+  if (resolved.denseWeight === 0 && resolved.keywordWeight === 0)
+    throw new RangeError('search options denseWeight and keywordWeight cannot both be 0: every result would score 0')
   return resolved
 }
 

@@ -4,11 +4,12 @@ import type Database from 'better-sqlite3'
 export interface TermSelection {
   /** Most terms per query, rarest first; bm25 cost grows with the postings of every OR-ed term. @default 4 */
   maxTerms: number
-  /** Terms in more than this fraction of patterns are dropped (their IDF is near zero anyway). @default 0.1 */
+  /** Terms in more than this fraction of patterns are dropped (their IDF is near zero anyway), unless no other is left. @default 0.1 */
   maxDocFraction: number
   /**
-   * Rarest terms are added while their summed document frequencies stay within this budget
-   * (the first always is), which bounds the query's cost however large the store grows. @default 500
+   * Rarest terms are added while their summed document frequencies stay within this budget. It
+   * bounds the rows FTS5 must rank (about 1 µs each) however large the store grows: when even the
+   * rarest term is in more patterns than this, the keyword retriever abstains. @default 500
    */
   maxPostings: number
 }
@@ -28,7 +29,7 @@ export class TermStatistics {
     this.frequencies = undefined
   }
 
-  /** The query terms worth searching: known to the index, not too common, rarest first. */
+  /** The query terms worth searching: known to the index, not too common, rarest first, within the postings budget. */
   select(terms: readonly string[], options: TermSelection = defaultTermSelection): string[] {
     const frequencies = this.load()
     const known = [...new Set(terms)]
@@ -40,7 +41,7 @@ export class TermStatistics {
     let postings = 0
     for (const term of useful.length > 0 ? useful : known.slice(0, 1)) {
       const df = frequencies.get(term) as number
-      if (chosen.length === options.maxTerms || (chosen.length > 0 && postings + df > options.maxPostings)) break
+      if (chosen.length === options.maxTerms || postings + df > options.maxPostings) break
       chosen.push(term)
       postings += df
     }

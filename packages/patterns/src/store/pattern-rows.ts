@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { PatternFilter, StoredPattern } from '../pattern.js'
+import { cachedStatement } from './cached-statement.js'
 
 /** A `patterns` row as SQLite returns it. */
 export interface PatternRow {
@@ -41,22 +42,17 @@ export function hasFilter(filter: PatternFilter = {}): boolean {
   return filter.framework !== undefined || filter.category !== undefined || filter.language !== undefined
 }
 
-/** Reads patterns by id (one query, ids passed as a JSON array). */
+/**
+ * Reads patterns by id in one query. Up to 100 ids it binds them as `IN (?, …)` (one cached
+ * statement per count), a third faster than json_each, which takes any number.
+ */
 export function patternsById(db: Database.Database, ids: readonly number[]): Map<number, StoredPattern> {
-  const rows = db
-    .prepare<[string], PatternRow>('SELECT * FROM patterns WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids))
+  if (ids.length === 0) return new Map()
+  const rows =
+    ids.length <= 100
+      ? cachedStatement<PatternRow>(db, `SELECT * FROM patterns WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids)
+      : cachedStatement<PatternRow>(db, 'SELECT * FROM patterns WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids))
   return new Map(rows.map((row) => [row.id, toPattern(row)]))
-}
-
-/** Acceptance and rejection counts by id, for the feedback factor. */
-export function feedbackCounts(db: Database.Database, ids: readonly number[]): Map<number, { accepted: number; rejected: number }> {
-  const rows = db
-    .prepare<[string], { id: number; accepted: number; rejected: number }>(
-      'SELECT id, accepted_count AS accepted, rejected_count AS rejected FROM patterns WHERE id IN (SELECT value FROM json_each(?)) AND (accepted_count > 0 OR rejected_count > 0)',
-    )
-    .all(JSON.stringify(ids))
-  return new Map(rows.map((r) => [r.id, { accepted: r.accepted, rejected: r.rejected }]))
 }
 
 /** Encodes a vector for the `pattern_vectors.vector` BLOB. */

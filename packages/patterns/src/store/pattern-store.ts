@@ -1,23 +1,17 @@
+import { StoreError } from '@aqe/core'
 import type Database from 'better-sqlite3'
-import type { Embedder } from '../embed/embedder.js'
+import { dot, type Embedder } from '../embed/embedder.js'
 import type { NewPattern, PatternFilter, StoredPattern } from '../pattern.js'
 import { feedbackFactor } from '../search/feedback-factor.js'
 import { keywordSearch } from '../search/keyword-search.js'
 import { fuseRanks } from '../search/reciprocal-rank-fusion.js'
-import { resolveSearchOptions, type SearchOptions } from '../search/search-options.js'
+import { type ResolvedSearchOptions, resolveSearchOptions, type SearchOptions } from '../search/search-options.js'
 import { TermStatistics } from '../search/term-statistics.js'
-import { exactTopK } from './exact-search.js'
-import { openPatternDatabase } from './pattern-database.js'
-import {
-  blobToVector,
-  feedbackCounts,
-  filterSql,
-  hasFilter,
-  type PatternRow,
-  patternsById,
-  toPattern,
-  vectorToBlob,
-} from './pattern-rows.js'
+import { cachedStatement } from './cached-statement.js'
+import { exactNeighbours, type ScoredId } from './exact-search.js'
+import { FeedbackCounts } from './feedback-counts.js'
+import { openPatternDatabase, SCHEMA_VERSION } from './pattern-database.js'
+import { blobToVector, filterSql, hasFilter, type PatternRow, patternsById, toPattern, vectorToBlob } from './pattern-rows.js'
 import { type PatternStats, patternStats } from './pattern-stats.js'
 import { type PatternStoreOptions, type ResolvedPatternStoreOptions, resolvePatternStoreOptions } from './pattern-store-options.js'
 import { type IndexState, type LabelledVector, VectorIndex } from './vector-index.js'
@@ -40,24 +34,31 @@ export interface PatternMatch {
 export class PatternStore {
   private index: VectorIndex
   private exactVectors: LabelledVector[] | undefined
+  private vectorById: Map<number, Float32Array> | undefined
   private readonly terms: TermStatistics
+  private readonly feedback: FeedbackCounts
+  private readonly defaults: ResolvedSearchOptions
   private count: number | undefined
 
   private constructor(
     readonly db: Database.Database,
     private readonly options: ResolvedPatternStoreOptions,
+    /** Vectors of patterns this embedder had not seen, kept in memory because the store is read-only. */
+    private readonly unsaved: ReadonlyMap<number, Float32Array>,
   ) {
-    this.index = this.openIndex()
     this.terms = new TermStatistics(db)
+    this.feedback = new FeedbackCounts(db, (db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION)
+    this.defaults = resolveSearchOptions(options.embedder.fusion, options.search)
+    this.index = this.openIndex()
   }
 
   /** Opens or creates the store, embedding patterns this embedder has not seen and loading or rebuilding the index. */
   static async open(options: PatternStoreOptions): Promise<PatternStore> {
     const resolved = resolvePatternStoreOptions(options)
-    const db = openPatternDatabase(resolved.path, false)
+    const db = openPatternDatabase(resolved.path, resolved.readonly)
     try {
-      await embedMissing(db, resolved.embedder, resolved.onProgress)
-      return new PatternStore(db, resolved)
+      const unsaved = await embedMissing(db, resolved.embedder, resolved.readonly, resolved.onProgress)
+      return new PatternStore(db, resolved, unsaved)
     } catch (error) {
       db.close()
       throw error
@@ -79,6 +80,16 @@ export class PatternStore {
     return this.options.embedder
   }
 
+  /** True when the store was opened read-only. */
+  get readonly(): boolean {
+    return this.options.readonly
+  }
+
+  /** The options a search without options uses: defaults, then the embedder's fusion, then the store's `search` option. */
+  get searchDefaults(): ResolvedSearchOptions {
+    return this.defaults
+  }
+
   /** Number of stored patterns. */
   get size(): number {
     this.count ??= (this.db.prepare('SELECT count(*) AS n FROM patterns').get() as { n: number }).n
@@ -87,9 +98,12 @@ export class PatternStore {
 
   /** Adds or updates patterns by file and name; `replaceFiles` also deletes other patterns of those files. */
   async write(patterns: readonly NewPattern[], replaceFiles: readonly string[] = []): Promise<WriteSummary> {
+    this.assertWritable('write patterns')
     const summary = await writePatterns(this.db, this.options.embedder, patterns, replaceFiles, this.options.onProgress)
     this.exactVectors = undefined
+    this.vectorById = undefined
     this.terms.invalidate()
+    this.feedback.invalidate()
     this.count = undefined
     if (summary.removed > 0) {
       this.index = this.openIndex()
@@ -108,16 +122,32 @@ export class PatternStore {
 
   /** Dense ids best first: an exact scan for small stores, else the HNSW index. */
   denseSearch(vector: Float32Array, k: number, filter?: PatternFilter): number[] {
-    const allow = hasFilter(filter) ? this.allowed(filter) : undefined
     if (this.size < this.options.exactBelow) return this.exactSearch(vector, k, filter)
+    const allow = hasFilter(filter) ? this.allowed(filter) : undefined
     return this.index.search(vector, k, allow && ((id) => allow.has(id)))
   }
 
   /** Exact cosine top-k over every stored vector (the recall oracle). */
   exactSearch(vector: Float32Array, k: number, filter?: PatternFilter): number[] {
+    return this.exactNeighbours(vector, k, filter).map((n) => n.id)
+  }
+
+  /** Exact cosine top-k with the similarities, best first. */
+  exactNeighbours(vector: Float32Array, k: number, filter?: PatternFilter): ScoredId[] {
     this.exactVectors ??= [...this.vectors()]
     const allow = hasFilter(filter) ? this.allowed(filter) : undefined
-    return exactTopK(vector, this.exactVectors, k, allow && ((id) => allow.has(id)))
+    return exactNeighbours(vector, this.exactVectors, k, allow && ((id) => allow.has(id)))
+  }
+
+  /** Exact cosine similarity of a query vector to each stored pattern vector (NaN for an unknown id), as the oracle computes it. */
+  similarities(vector: Float32Array, ids: readonly number[]): number[] {
+    this.exactVectors ??= [...this.vectors()]
+    this.vectorById ??= new Map(this.exactVectors.map((v) => [v.id, v.vector]))
+    const byId = this.vectorById
+    return ids.map((id) => {
+      const stored = byId.get(id)
+      return stored ? dot(vector, stored) : Number.NaN
+    })
   }
 
   /** Keyword ids best first (FTS5 bm25 over pre-split identifiers). */
@@ -126,11 +156,11 @@ export class PatternStore {
   }
 
   /** Hybrid search: dense and keyword rankings fused by RRF, then weighted by user feedback. */
-  async search(text: string, options: SearchOptions = {}): Promise<PatternMatch[]> {
-    const o = resolveSearchOptions(options)
-    const [vector] = await this.options.embedder.embed([text])
-    const dense = this.denseSearch(vector as Float32Array, o.window, o.filter)
-    const keyword = this.keywordSearch(text, o.window, o.filter)
+  async search(text: string, options?: SearchOptions): Promise<PatternMatch[]> {
+    const o = options ? resolveSearchOptions(this.defaults, options) : this.defaults
+    // A retriever with weight 0 cannot change the order: skip its work.
+    const dense = o.denseWeight > 0 ? this.denseSearch(await this.embedQuery(text), o.window, o.filter) : []
+    const keyword = o.keywordWeight > 0 ? this.keywordSearch(text, o.window, o.filter) : []
     const fused = fuseRanks(
       [
         { ids: dense, weight: o.denseWeight },
@@ -138,17 +168,19 @@ export class PatternStore {
       ],
       o.rrfK,
     )
-    const feedback = feedbackCounts(
-      this.db,
-      fused.map((f) => f.id),
-    )
-    const ranked = fused
-      .map((f) => {
-        const counts = feedback.get(f.id) ?? { accepted: 0, rejected: 0 }
-        return { ...f, final: f.score * feedbackFactor(counts.accepted, counts.rejected, o.feedbackWeight) }
-      })
-      .sort((a, b) => b.final - a.final || b.score - a.score || a.id - b.id)
-      .slice(0, o.top)
+    const feedback = this.feedback.of(fused.map((f) => f.id))
+    const ranked =
+      feedback.size === 0
+        ? fused.slice(0, o.top).map((f) => ({ ...f, final: f.score }))
+        : fused
+            .map((f, order) => {
+              const counts = feedback.get(f.id) ?? { accepted: 0, rejected: 0 }
+              return { ...f, order, final: f.score * feedbackFactor(counts.accepted, counts.rejected, o.feedbackWeight) }
+            })
+            // Equal final scores keep the fusion's order (score, then best rank, then id).
+            .sort((a, b) => b.final - a.final || a.order - b.order)
+            .slice(0, o.top)
+    // Rows (with their code) are read for the final top only, not for every candidate.
     const patterns = patternsById(
       this.db,
       ranked.map((r) => r.id),
@@ -161,12 +193,16 @@ export class PatternStore {
 
   /** Records that a generated test modelled on a pattern was accepted or rejected; returns false when the id is unknown. */
   recordFeedback(id: number, accepted: boolean): boolean {
+    this.assertWritable('record feedback')
     const column = accepted ? 'accepted_count' : 'rejected_count'
-    return this.db.prepare(`UPDATE patterns SET ${column} = ${column} + 1 WHERE id = ?`).run(id).changes === 1
+    const changed = this.db.prepare(`UPDATE patterns SET ${column} = ${column} + 1 WHERE id = ?`).run(id).changes === 1
+    this.feedback.invalidate()
+    return changed
   }
 
   /** Records that patterns were handed out as examples. */
   recordUsage(ids: readonly number[]): void {
+    this.assertWritable('record usage')
     const update = this.db.prepare('UPDATE patterns SET usage_count = usage_count + 1 WHERE id = ?')
     this.db.transaction(() => {
       for (const id of ids) update.run(id)
@@ -180,7 +216,7 @@ export class PatternStore {
 
   /** A pattern by id. */
   get(id: number): StoredPattern | undefined {
-    const row = this.db.prepare<[number], PatternRow>('SELECT * FROM patterns WHERE id = ?').get(id)
+    const row = cachedStatement<PatternRow>(this.db, 'SELECT * FROM patterns WHERE id = ?').get(id)
     return row && toPattern(row)
   }
 
@@ -189,19 +225,46 @@ export class PatternStore {
     this.db.close()
   }
 
+  private async embedQuery(text: string): Promise<Float32Array> {
+    const [vector] = await this.options.embedder.embed([text])
+    return vector as Float32Array
+  }
+
+  private assertWritable(action: string): void {
+    if (this.options.readonly) {
+      throw new StoreError('AQE_STORE_UNWRITABLE', `Cannot ${action}: the pattern store ${this.options.path} was opened read-only.`)
+    }
+  }
+
   private openIndex(): VectorIndex {
-    const ids = this.db
+    const stored = this.db
       .prepare<[string], { id: number }>('SELECT pattern_id AS id FROM pattern_vectors WHERE embedder = ? ORDER BY pattern_id')
       .all(this.options.embedder.id)
       .map((r) => r.id)
-    const index = VectorIndex.open(this.indexPath, this.options.embedder.dimensions, ids, () => this.vectors(), this.options.hnsw)
-    if (index.state.startsWith('rebuilt')) {
-      this.options.onProgress(`vector index ${this.indexPath}: ${index.state.slice(8)}, rebuilt from ${ids.length} stored vectors`)
-      try {
-        index.save(this.indexPath)
-      } catch (error) {
-        this.options.onProgress(`could not save the rebuilt index (${(error as Error).message}); it will be rebuilt again next time`)
-      }
+    const ids = this.unsaved.size === 0 ? stored : [...stored, ...this.unsaved.keys()].sort((a, b) => a - b)
+    const index = VectorIndex.open(this.indexPath, {
+      dimensions: this.options.embedder.dimensions,
+      expectedIds: ids,
+      vectors: () => this.vectors(),
+      options: this.options.hnsw,
+      rebuildOnParams: !this.options.readonly,
+    })
+    if (!index.state.startsWith('rebuilt')) return index
+    const why =
+      index.state === 'rebuilt-params'
+        ? `built with other HNSW parameters than M ${this.options.hnsw.m}, efConstruction ${this.options.hnsw.efConstruction}`
+        : index.state.slice(8)
+    if (this.options.readonly) {
+      this.options.onProgress(
+        `vector index ${this.indexPath}: ${why}, rebuilt from ${ids.length} stored vectors in memory only (the store is open read-only; the next aqe patterns index saves it)`,
+      )
+      return index
+    }
+    this.options.onProgress(`vector index ${this.indexPath}: ${why}, rebuilt from ${ids.length} stored vectors`)
+    try {
+      index.save(this.indexPath)
+    } catch (error) {
+      this.options.onProgress(`could not save the rebuilt index (${(error as Error).message}); it will be rebuilt again next time`)
     }
     return index
   }
@@ -213,6 +276,7 @@ export class PatternStore {
       )
       .iterate(this.options.embedder.id)
     for (const row of rows) yield { id: row.id, vector: blobToVector(row.vector) }
+    for (const [id, vector] of this.unsaved) yield { id, vector }
   }
 
   private allowed(filter?: PatternFilter): Set<number> {
@@ -226,17 +290,36 @@ export class PatternStore {
   }
 }
 
-async function embedMissing(db: Database.Database, embedder: Embedder, onProgress: (message: string) => void): Promise<void> {
+/**
+ * Embeds the patterns that have no vector of this embedder yet. A writable store saves them; a
+ * read-only one returns them, to be kept in memory for this session.
+ */
+async function embedMissing(
+  db: Database.Database,
+  embedder: Embedder,
+  readonly: boolean,
+  onProgress: (message: string) => void,
+): Promise<Map<number, Float32Array>> {
   const missing = db
     .prepare<[string], PatternRow>(
-      'SELECT * FROM patterns p WHERE NOT EXISTS (SELECT 1 FROM pattern_vectors v WHERE v.embedder = ? AND v.pattern_id = p.id)',
+      'SELECT * FROM patterns p WHERE NOT EXISTS (SELECT 1 FROM pattern_vectors v WHERE v.embedder = ? AND v.pattern_id = p.id) ORDER BY p.id',
     )
     .all(embedder.id)
-  if (missing.length === 0) return
-  onProgress(`embedding ${missing.length} patterns with ${embedder.id}`)
+  const unsaved = new Map<number, Float32Array>()
+  if (missing.length === 0) return unsaved
+  onProgress(
+    readonly
+      ? `embedding ${missing.length} patterns with ${embedder.id} in memory only (the store is open read-only; aqe patterns index --embedder with this embedder saves them)`
+      : `embedding ${missing.length} patterns with ${embedder.id}`,
+  )
   const vectors = await embedder.embed(missing.map((row) => embeddingText(toPattern(row))))
+  if (readonly) {
+    for (const [i, row] of missing.entries()) unsaved.set(row.id, vectors[i] as Float32Array)
+    return unsaved
+  }
   const insert = db.prepare('INSERT OR REPLACE INTO pattern_vectors (pattern_id, embedder, vector) VALUES (?, ?, ?)')
   db.transaction(() => {
     for (const [i, row] of missing.entries()) insert.run(row.id, embedder.id, vectorToBlob(vectors[i] as Float32Array))
   })()
+  return unsaved
 }

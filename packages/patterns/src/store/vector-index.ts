@@ -1,18 +1,26 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import hnswlib from 'hnswlib-node'
+import { readHnswHeader } from './hnsw-header.js'
 
-/** HNSW parameters; see hnswlib's ALGO_PARAMS.md. */
+/** HNSW parameters; see hnswlib's ALGO_PARAMS.md and docs/benchmarks.md for how the defaults were chosen. */
 export interface HnswOptions {
-  /** Links per node. @default 16 */
+  /** Links per node. @default 32 */
   m?: number
-  /** Candidate list size while building. @default 200 */
+  /** Candidate list size while building. @default 400 */
   efConstruction?: number
-  /** Candidate list size while searching (raised to k when smaller). @default 100 */
+  /** Candidate list size while searching (raised to k when smaller). @default 250 */
   efSearch?: number
 }
 
-/** How the index came to be in memory. */
-export type IndexState = 'loaded' | 'created' | 'rebuilt-missing' | 'rebuilt-stale' | 'rebuilt-corrupt'
+/** The HNSW defaults. */
+export const defaultHnswOptions: Required<HnswOptions> = { m: 32, efConstruction: 400, efSearch: 250 }
+
+/**
+ * How the index came to be in memory: loaded from its file, created empty, or rebuilt from the
+ * stored vectors because the file was missing, held other patterns (stale), could not be read
+ * (corrupt) or was built with other M or efConstruction (params).
+ */
+export type IndexState = 'loaded' | 'created' | 'rebuilt-missing' | 'rebuilt-stale' | 'rebuilt-corrupt' | 'rebuilt-params'
 
 /** A vector and the pattern id it belongs to. */
 export interface LabelledVector {
@@ -20,8 +28,26 @@ export interface LabelledVector {
   vector: Float32Array
 }
 
+/** What VectorIndex.open needs besides the file. */
+export interface VectorIndexSource {
+  dimensions: number
+  /** Ids the index must hold, ascending. */
+  expectedIds: readonly number[]
+  /** The vectors to rebuild from, read lazily (only when the file cannot be used). */
+  vectors: () => Iterable<LabelledVector>
+  options: Required<HnswOptions>
+  /**
+   * Whether a file built with other M or efConstruction is rebuilt. A read-only store keeps using
+   * it: the parameters change its quality, not its answers' validity, and nothing could be saved.
+   */
+  rebuildOnParams: boolean
+}
+
 /** The hnswlib graph over one embedder's vectors, persisted as one file beside the store. */
 export class VectorIndex {
+  /** The ef last handed to hnswlib. */
+  private ef = 0
+
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     private readonly options: Required<HnswOptions>,
@@ -29,18 +55,14 @@ export class VectorIndex {
   ) {}
 
   /**
-   * Loads the index file when it holds exactly `expectedIds`; otherwise rebuilds it from `vectors`
-   * (read lazily from SQLite) and says why in `state`.
+   * Loads the index file when it holds exactly the expected ids (and, when asked, was built with
+   * the configured parameters); otherwise rebuilds it from the stored vectors and says why in `state`.
    */
-  static open(
-    file: string,
-    dimensions: number,
-    expectedIds: readonly number[],
-    vectors: () => Iterable<LabelledVector>,
-    options: Required<HnswOptions>,
-  ): VectorIndex {
+  static open(file: string, source: VectorIndexSource): VectorIndex {
+    const { dimensions, expectedIds, options } = source
     let state: IndexState = expectedIds.length === 0 ? 'created' : 'rebuilt-missing'
-    if (existsSync(file)) {
+    if (existsSync(file)) state = VectorIndex.fileState(file, source)
+    if (state === 'loaded') {
       const index = new hnswlib.HierarchicalNSW('cosine', dimensions)
       try {
         index.readIndexSync(file, false)
@@ -51,8 +73,19 @@ export class VectorIndex {
       }
     }
     const fresh = new VectorIndex(VectorIndex.empty(dimensions, expectedIds.length, options), options, state)
-    for (const { id, vector } of vectors()) fresh.add(id, vector)
+    for (const { id, vector } of source.vectors()) fresh.add(id, vector)
     return fresh.tuned()
+  }
+
+  private static fileState(file: string, source: VectorIndexSource): IndexState {
+    const header = readHnswHeader(file)
+    if (!header) return 'rebuilt-corrupt'
+    // The header's count is checked before loading: a stale file is rebuilt without reading it whole.
+    if (header.elements !== source.expectedIds.length) return 'rebuilt-stale'
+    const { m, efConstruction } = source.options
+    // hnswlib stores max(efConstruction, M).
+    const changed = header.m !== m || header.efConstruction !== Math.max(efConstruction, m)
+    return changed && source.rebuildOnParams ? 'rebuilt-params' : 'loaded'
   }
 
   private static empty(dimensions: number, capacity: number, options: Required<HnswOptions>): hnswlib.HierarchicalNSW {
@@ -77,9 +110,13 @@ export class VectorIndex {
   search(vector: Float32Array, k: number, allow?: (id: number) => boolean): number[] {
     const n = Math.min(k, this.size)
     if (n === 0) return []
-    this.index.setEf(Math.max(this.options.efSearch, n))
-    const result = this.index.searchKnn(Array.from(vector), n, allow)
-    return result.neighbors
+    const ef = Math.max(this.options.efSearch, n)
+    // setEf crosses into native code; most searches use the same ef.
+    if (ef !== this.ef) {
+      this.index.setEf(ef)
+      this.ef = ef
+    }
+    return this.index.searchKnn(Array.from(vector), n, allow).neighbors
   }
 
   /** Writes the index atomically: a temporary file beside it, then a rename over the old one. */
@@ -95,6 +132,7 @@ export class VectorIndex {
 
   private tuned(): this {
     this.index.setEf(this.options.efSearch)
+    this.ef = this.options.efSearch
     return this
   }
 }
