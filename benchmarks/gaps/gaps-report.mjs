@@ -5,10 +5,13 @@
 // the whole process (all threads, from GNU time) and that of its main thread alone (sampled from
 // /proc while it runs): on a busy machine, where the wall time mostly measures the neighbours, the
 // main thread's CPU time is the floor of the wall time an idle machine would show.
+// With --compare, another build of the command (a copy of the previous version's packages, say)
+// runs alternately with this one, so that before and after see the same load.
 // Usage: node benchmarks/gaps/gaps-report.mjs [--runs 5] [--files 5000] [--formats md,json,table,sarif,html] [--json]
+//          [--compare /path/to/other/packages/cli/dist/bin.js]
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     files: { type: 'string', default: '5000' },
     formats: { type: 'string', default: 'md,json,table,sarif,html' },
     json: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 })
 const here = dirname(fileURLToPath(import.meta.url))
@@ -28,6 +32,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 const work = join(tmpdir(), 'aqe-bench-gaps')
 const aqe = join(here, '..', '..', 'packages', 'cli', 'dist', 'bin.js')
 const files = Number(values.files)
+const builds = [{ build: 'this', bin: aqe }]
+if (values.compare) builds.push({ build: 'compare', bin: values.compare })
+const loadBefore = loadavg()
 
 step(`generating ${files} files with coverage in ${work}`)
 rmSync(work, { recursive: true, force: true })
@@ -85,42 +92,51 @@ function run(command) {
 
 const results = []
 for (const format of values.formats.split(',')) {
-  const times = []
-  const cpu = []
-  const main = []
-  let gaps = 0
+  const runs = builds.map(() => ({ times: [], cpu: [], main: [], gaps: 0 }))
   for (let i = 0; i < Number(values.runs); i++) {
-    const out = join(work, `report.${format}`)
-    const start = process.hrtime.bigint()
-    const result = await run([process.execPath, aqe, 'gaps', '--format', format, '--out', out])
-    times.push(Number(process.hrtime.bigint() - start) / 1e6)
-    if (result.code !== 0) throw new Error(`aqe gaps --format ${format} failed:\n${result.stderr}`)
-    gaps = Number(/\((\d+) gaps\)/.exec(result.stderr)?.[1] ?? 0)
-    const used = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr)
-    if (used) cpu.push((Number(used[1]) + Number(used[2])) * 1000)
-    // Sampled every 10 ms, so the last few milliseconds before exit can be missed.
-    main.push(result.mainMs)
+    // Alternate the builds run by run, so that a change in the machine's load falls on both.
+    for (const [b, { bin }] of builds.entries()) {
+      const r = runs[b]
+      const out = join(work, `report.${format}`)
+      const start = process.hrtime.bigint()
+      const result = await run([process.execPath, bin, 'gaps', '--format', format, '--out', out])
+      r.times.push(Number(process.hrtime.bigint() - start) / 1e6)
+      if (result.code !== 0) throw new Error(`aqe gaps --format ${format} failed:\n${result.stderr}`)
+      r.gaps = Number(/\((\d+) gaps\)/.exec(result.stderr)?.[1] ?? 0)
+      const used = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr)
+      if (used) r.cpu.push((Number(used[1]) + Number(used[2])) * 1000)
+      // Sampled every 10 ms, so the last few milliseconds before exit can be missed.
+      r.main.push(result.mainMs)
+    }
   }
-  step(`${format}: median ${median(times).toFixed(0)} ms over ${times.length} runs`)
-  results.push({
-    format,
-    medianMs: Math.round(median(times)),
-    minMs: Math.round(Math.min(...times)),
-    cpuMs: cpu.length ? Math.round(median(cpu)) : null,
-    mainThreadCpuMs: Math.round(median(main)),
-    gaps,
-  })
+  for (const [b, { build }] of builds.entries()) {
+    const r = runs[b]
+    step(`${format}${builds.length > 1 ? ` (${build})` : ''}: median ${median(r.times).toFixed(0)} ms over ${r.times.length} runs`)
+    results.push({
+      format,
+      ...(builds.length > 1 ? { build } : {}),
+      medianMs: Math.round(median(r.times)),
+      minMs: Math.round(Math.min(...r.times)),
+      cpuMs: r.cpu.length ? Math.round(median(r.cpu)) : null,
+      mainThreadCpuMs: Math.round(median(r.main)),
+      gaps: r.gaps,
+    })
+  }
 }
 
+const load = `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')} after`
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ machine: machine(), files, statements, results }, null, 2)}\n`)
+  process.stdout.write(`${JSON.stringify({ machine: machine(), load, files, statements, results }, null, 2)}\n`)
 } else {
-  process.stdout.write(`aqe gaps on ${files} files (${statements} statements), ${machine()}\n`)
+  process.stdout.write(`aqe gaps on ${files} files (${statements} statements), ${machine()}\n${load}\n`)
   for (const r of results) {
+    const build = r.build ? ` ${r.build.padEnd(7)}` : ''
     const cpu = r.cpuMs === null ? '' : `  cpu ${String(r.cpuMs).padStart(5)} ms`
     const main = `  main thread ${String(r.mainThreadCpuMs).padStart(5)} ms`
     process.stdout.write(
-      `  --format ${r.format.padEnd(6)} median ${String(r.medianMs).padStart(5)} ms  min ${String(r.minMs).padStart(5)} ms${cpu}${main}  (${r.gaps} gaps)\n`,
+      `  --format ${r.format.padEnd(6)}${build} median ${String(r.medianMs).padStart(5)} ms  min ${String(r.minMs).padStart(5)} ms${cpu}${main}  (${r.gaps} gaps)\n`,
     )
   }
 }

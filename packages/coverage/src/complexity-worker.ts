@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { type MessagePort, workerData } from 'node:worker_threads'
 import { type FileComplexity, measureComplexity } from './complexity.js'
+import { type PackedComplexities, packComplexities } from './complexity-transfer.js'
 
 /** What a worker posts as it goes: file indexes and their measurements; `last` on its final batch. */
 export interface ComplexityWorkerBatch {
   indexes: number[]
-  results: FileComplexity[]
+  results: PackedComplexities
+  /** The files' text, when the job asked to keep it. */
+  texts?: string[]
   last: boolean
 }
 
@@ -24,18 +27,27 @@ export interface ComplexityWorkerJob {
   counters: SharedArrayBuffer
   /** One byte per file: 0 once the caller knows the file needs no parsing (it is fully covered). */
   wanted: SharedArrayBuffer
+  /** Post each file's text with its measurements (for a report that shows the sources). */
+  keepSources: boolean
 }
 
 const { port } = workerData as ComplexityWorkerData
-port.once('message', ({ files, counters, wanted }: ComplexityWorkerJob) => {
-  const count = new Int32Array(counters)
-  const want = new Uint8Array(wanted)
+
+function measureFiles(job: ComplexityWorkerJob): void {
+  const files = job.files
+  const count = new Int32Array(job.counters)
+  const want = new Uint8Array(job.wanted)
   let indexes: number[] = []
   let results: FileComplexity[] = []
+  let texts: string[] = []
   const post = (last: boolean) => {
-    port.postMessage({ indexes, results, last } satisfies ComplexityWorkerBatch)
+    const packed = packComplexities(results)
+    const batch: ComplexityWorkerBatch = { indexes, results: packed, last }
+    if (job.keepSources) batch.texts = texts
+    port.postMessage(batch, [packed.numbers.buffer as ArrayBuffer])
     indexes = []
     results = []
+    texts = []
     Atomics.add(count, 1, 1)
     Atomics.notify(count, 1)
   }
@@ -46,12 +58,18 @@ port.once('message', ({ files, counters, wanted }: ComplexityWorkerJob) => {
     if (Atomics.load(want, i) === 0) continue
     const file = files[i] as string
     try {
-      const measured = measureComplexity(readFileSync(file, 'utf8'), file)
+      const text = readFileSync(file, 'utf8')
+      const result = measureComplexity(text, file)
       indexes.push(i)
-      results.push(measured)
+      results.push(result)
+      if (job.keepSources) texts.push(text)
     } catch {}
     if (indexes.length === BATCH) post(false)
   }
   post(true)
+}
+
+port.once('message', (job: ComplexityWorkerJob) => {
+  measureFiles(job)
   port.close()
 })

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { ParserPlugin } from '@babel/parser'
+import { scanComplexity } from './scan-complexity.js'
 import type { SourcePosition } from './types.js'
 
 /** A function found in the source, with its cyclomatic complexity. */
@@ -18,7 +19,7 @@ export interface FileComplexity {
   parseError?: string
 }
 
-// Loaded on first use (a thread whose files are all parsed by workers never needs it), and with
+// Loaded on first use (most files never need it: the scan measures them), and with
 // require, not import: Node runs its CommonJS export scanner over a module imported from ESM, and on
 // Babel's 500 kB parser that costs more than loading it (~80 ms against ~15 ms, on every thread).
 let babel: typeof import('@babel/parser') | undefined
@@ -58,8 +59,16 @@ const SKIPPED_KEYS = new Set([
  * Cyclomatic complexity of each function in a JS or TS source, counted as ESLint's `complexity`
  * rule counts it: 1 plus each if, ternary, loop, catch, non-default case, `&&`/`||`/`??` (also
  * as assignments), default parameter and optional-chaining link. Nested functions count apart.
+ *
+ * The fast token scan ({@link scanComplexity}) measures most files; what it does not model (JSX,
+ * decorators, syntax errors…) is parsed with Babel, which defines the result either way.
  */
 export function measureComplexity(source: string, fileName: string): FileComplexity {
+  return scanComplexity(source, fileName) ?? parseComplexity(source, fileName)
+}
+
+/** {@link measureComplexity} from Babel's AST alone: the reference the scan is held to. */
+export function parseComplexity(source: string, fileName: string): FileComplexity {
   let ast: Node
   try {
     ast = parser().parse(source, {

@@ -22,11 +22,16 @@ export interface GapOptions {
   parallelism?: number
   /** Receives progress lines for long work; the CLI prints them on stderr. @default none */
   onProgress?: (message: string) => void
+  /**
+   * Filled with the text of every source read to measure it (by absolute path), so that a report
+   * that shows the sources (HTML) need not read them again. @default none
+   */
+  sources?: Map<string, string>
 }
 
 /** {@link GapOptions} with every default filled in. */
-export type ResolvedGapOptions = Required<Omit<GapOptions, 'coverageMap' | 'base' | 'parallelism'>> &
-  Pick<GapOptions, 'coverageMap' | 'base' | 'parallelism'>
+export type ResolvedGapOptions = Required<Omit<GapOptions, 'coverageMap' | 'base' | 'parallelism' | 'sources'>> &
+  Pick<GapOptions, 'coverageMap' | 'base' | 'parallelism' | 'sources'>
 
 /** Fills in defaults and checks values once, at the boundary. */
 export function resolveGapOptions(options: GapOptions = {}): ResolvedGapOptions {
@@ -49,5 +54,6 @@ export function resolveGapOptions(options: GapOptions = {}): ResolvedGapOptions 
     churnCommits,
     parallelism: options.parallelism,
     onProgress: options.onProgress ?? (() => {}),
+    sources: options.sources,
   }
 }

@@ -12,8 +12,15 @@ export { GAP_FORMATS, type GapFormat } from './gap-formats.js'
 /** Gaps listed when no `top` is given: 20 in the terminal table, all in the other formats (Markdown stops at its budget). */
 export const DEFAULT_TABLE_TOP = 20
 
-/** Renders a report in one format; `top` limits the gaps listed (totals always cover everything). */
-export function renderGapReport(report: GapReport, format: GapFormat, options: { top?: number; link?: LinkFn } = {}): string {
+/**
+ * Renders a report in one format; `top` limits the gaps listed (totals always cover everything).
+ * `sources`: the text of source files already read, by absolute path (the HTML report shows them).
+ */
+export function renderGapReport(
+  report: GapReport,
+  format: GapFormat,
+  options: { top?: number; link?: LinkFn; sources?: ReadonlyMap<string, string> } = {},
+): string {
   switch (format) {
     case 'table':
       return tableReport(report, options.top ?? DEFAULT_TABLE_TOP)
@@ -22,7 +29,7 @@ export function renderGapReport(report: GapReport, format: GapFormat, options: {
     case 'json':
       return jsonReport(report, options.top)
     case 'html':
-      return htmlReport(report, options.top)
+      return htmlReport(report, options.top, options.sources)
     case 'sarif':
       return sarifReport(report, options.top)
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { InputError, loadConfig } from '@aqe/core'
-import type { GapReport } from '@aqe/coverage'
+import type { GapReport, LinkFn } from '@aqe/coverage'
 import { GAP_FORMATS } from '@aqe/coverage/formats'
 import type { Command } from 'commander'
 import { withCommonOptions } from '../context.js'
@@ -42,15 +42,23 @@ async function runGaps(options: GapsOptions): Promise<void> {
   // Loaded here, not at the top: every aqe command builds the command tree, and only this one needs the reporters.
   const { analyseGaps, githubPermalinks, renderGapReport, writeJobSummary } = await import('@aqe/coverage')
   const { config } = await loadConfig(root)
+  // The HTML report shows every listed source: keep the text read for measuring rather than read it twice.
+  const sources = format === 'html' ? new Map<string, string>() : undefined
   const report = analyseGaps({
     coverageFiles: options.coverage,
     base: options.base,
     root,
     critical: config.gaps?.critical,
     onProgress: (message) => process.stderr.write(`aqe gaps: ${message}\n`),
+    sources,
   })
-  const link = githubPermalinks(root, report.commit)
-  const output = renderGapReport(report, format, { top, link })
+  // Only the Markdown report and the job summary link to lines: the other formats need not ask git for the remote.
+  let links: LinkFn | undefined
+  const link: LinkFn = (gap) => {
+    links ??= githubPermalinks(root, report.commit)
+    return links(gap)
+  }
+  const output = renderGapReport(report, format, { top, link, sources })
   if (options.out) {
     const file = resolve(root, options.out)
     mkdirSync(dirname(file), { recursive: true })
