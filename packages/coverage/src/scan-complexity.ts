@@ -1,6 +1,6 @@
 import type { FileComplexity, FunctionComplexity } from './complexity.js'
 import { bail, ScanBail, Tokenizer } from './scan-tokens.js'
-import { skipBalanced, skipReturnType, skipType, skipTypeArguments, skipTypeParameters } from './scan-types.js'
+import { isIndexSignature, skipBalanced, skipReturnType, skipType, skipTypeArguments, skipTypeParameters } from './scan-types.js'
 import type { SourcePosition } from './types.js'
 
 // What an expression turned out to be, as far as naming functions and turning expressions into
@@ -1036,25 +1036,14 @@ class ComplexityScan {
       }
       t.next()
     }
-    if (this.ts && t.is('[') && this.isIndexSignature()) {
+    if (this.ts && t.is('[') && isIndexSignature(t)) {
       skipBalanced(t)
       this.expect(':')
       skipType(t)
       this.semicolon()
       return
     }
-    let async = false
-    let accessor = false
-    if (t.isName('async') && this.qualifiesKey(true)) {
-      async = true
-      t.next()
-    }
-    const generator = t.is('*')
-    if (generator) t.next()
-    if ((t.isName('get') || t.isName('set')) && !async && !generator && this.qualifiesKey(false)) {
-      accessor = true
-      t.next()
-    }
+    const { async, generator, accessor } = this.memberModifiers()
     // A computed key belongs to the method in Babel's walk, so it is counted apart until the member's kind is known.
     const mark = this.out.length
     const outer = this.frame
@@ -1083,21 +1072,6 @@ class ComplexityScan {
       this.named = undefined
     }
     this.semicolon()
-  }
-
-  private isIndexSignature(): boolean {
-    const t = this.t
-    const saved = t.save()
-    const endLine = t.lastEndLine
-    const endCol = t.lastEndCol
-    t.next()
-    let index = false
-    if (t.type === 'name') {
-      t.next()
-      index = t.is(':')
-    }
-    t.restore(saved, endLine, endCol)
-    return index
   }
 
   // ---- expressions ----
@@ -1693,21 +1667,22 @@ class ComplexityScan {
     return OBJECT
   }
 
+  // `async`, `*` and `get`/`set` before a class or object member's key, each only where it is a modifier, not the key itself.
+  private memberModifiers(): { async: boolean; generator: boolean; accessor: boolean } {
+    const t = this.t
+    const async = t.isName('async') && this.qualifiesKey(true)
+    if (async) t.next()
+    const generator = t.is('*')
+    if (generator) t.next()
+    const accessor = (t.isName('get') || t.isName('set')) && !async && !generator && this.qualifiesKey(false)
+    if (accessor) t.next()
+    return { async, generator, accessor }
+  }
+
   private objectMember(pattern: Pattern): void {
     const t = this.t
     const start = this.position()
-    let async = false
-    let accessor = false
-    if (t.isName('async') && this.qualifiesKey(true)) {
-      async = true
-      t.next()
-    }
-    const generator = t.is('*')
-    if (generator) t.next()
-    if ((t.isName('get') || t.isName('set')) && !async && !generator && this.qualifiesKey(false)) {
-      accessor = true
-      t.next()
-    }
+    const { async, generator, accessor } = this.memberModifiers()
     const mark = this.out.length
     const outer = this.frame
     const head: Frame = { complexity: 0 }

@@ -313,8 +313,8 @@ export function skipBalanced(t: Tokenizer, members = false): void {
   }
 }
 
-/** At `[` in a type literal or interface: whether this is `[key: T]`, an index signature. */
-function isIndexSignature(t: Tokenizer): boolean {
+/** At `[` in a type literal, interface or class body: whether this is `[key: T]`, an index signature. */
+export function isIndexSignature(t: Tokenizer): boolean {
   const saved = t.save()
   const endLine = t.lastEndLine
   const endCol = t.lastEndCol

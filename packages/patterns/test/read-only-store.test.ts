@@ -5,7 +5,7 @@ import { isAqeError } from '@aqe/core'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
-import { HashedCodeEmbedder, PatternStore, SentenceEncoderEmbedder } from '../src/index.js'
+import { type Embedder, HashedCodeEmbedder, PatternStore, SentenceEncoderEmbedder } from '../src/index.js'
 import { fixturePatterns } from './corpus.js'
 
 const tempDir = useTempDir('aqe-patterns-ro-')
@@ -32,7 +32,7 @@ async function indexedDir(): Promise<string> {
   return dir
 }
 
-const openReadOnly = (dir: string, embedder = new HashedCodeEmbedder(), onProgress?: (m: string) => void) =>
+const openReadOnly = (dir: string, embedder: Embedder = new HashedCodeEmbedder(), onProgress?: (m: string) => void) =>
   PatternStore.open({ path: join(dir, 'patterns.db'), embedder, exactBelow: 0, readonly: true, onProgress })
 
 describe('a pattern store opened read-only', () => {

@@ -87,12 +87,13 @@ async function openSimilarTests(options: FillGapsCommandOptions, db: string): Pr
   const patterns = await import('@aqe/patterns').catch(() => undefined)
   if (!patterns || !existsSync(patterns.patternStorePath(db))) return undefined
   const store = await openPatternStore({ db, embedder: options.embedder, threads: '2' }, true)
-  const { rrfK } = patterns.defaultSearchOptions
+  const { rrfK, denseWeight, keywordWeight } = store.searchDefaults
+  // A result ranked first by both retrievers scores (denseWeight + keywordWeight) / (k + 1); that is scaled to 1.
+  const best = (denseWeight + keywordWeight) / (rrfK + 1)
   return {
     tests: {
-      // The fused RRF score of a result ranked first by both retrievers is 2/(k+1); scaled to 1.
       search: async (text, top) =>
-        (await store.search(text, { top })).map((m) => ({ id: m.pattern.id, code: m.pattern.code, score: (m.score * (rrfK + 1)) / 2 })),
+        (await store.search(text, { top })).map((m) => ({ id: m.pattern.id, code: m.pattern.code, score: m.score / best })),
       feedback: (id, accepted) => void store.recordFeedback(id, accepted),
     },
     close: () => store.close(),

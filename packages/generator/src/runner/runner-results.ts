@@ -29,7 +29,7 @@ export function readRunResults(
   resultsFile: string,
   coverageFile: string,
   root: string,
-  process: { exitCode: number | null; timedOut: boolean; output: string },
+  outcome: { exitCode: number | null; timedOut: boolean; output: string },
 ): CandidateRun {
   const cases: CaseResult[] = []
   const fileErrors: CandidateRun['fileErrors'] = []
@@ -56,5 +56,5 @@ export function readRunResults(
     }
   }
   const coverage = existsSync(coverageFile) ? (JSON.parse(readFileSync(coverageFile, 'utf8')) as CoverageMapData) : undefined
-  return { cases, fileErrors, coverage, ...process }
+  return { cases, fileErrors, coverage, ...outcome }
 }

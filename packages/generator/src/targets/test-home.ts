@@ -53,19 +53,14 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(IMPORT_SPECIFIER)].map((m) => m[1] as string).filter((spec) => spec.startsWith('.'))
 }
 
-// The test file sharing the longest path prefix with the source is the likeliest home for its tests.
+// The test file fewest directories up from the source is the likeliest home for its tests (the first on a tie).
 function nearest(sourceFile: string, testFiles: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestScore = -1
-  for (const test of testFiles) {
-    const score = relative(dirname(test), sourceFile)
+  const ups = (test: string) =>
+    relative(dirname(test), sourceFile)
       .split(sep)
       .filter((part) => part === '..').length
-    if (best === undefined || -score > bestScore) {
-      best = test
-      bestScore = -score
-    }
-  }
+  let best: string | undefined
+  for (const test of testFiles) if (best === undefined || ups(test) < ups(best)) best = test
   return best
 }
 
