@@ -1,8 +1,9 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { calcFixture, fixtureEnv } from './fixture.js'
+import { readOnlyRun } from './read-only-run.js'
 import { type ProcessResult, runProcess } from './run-process.js'
 import { storedExecutions } from './store-rows.js'
 import { useTempDir } from './temp-dir.js'
@@ -16,17 +17,6 @@ export interface SuiteRunner {
 const AQE_LINE = /\[aqe\]/
 // aqe's after-run report may also print (e.g. a newly flaky test); the contract is one warning.
 const AQE_WARNING = /\[aqe\] warning:/
-
-// Makes `dir` read-only for the run: unprivileged users get chmod; root, which ignores file
-// modes, gets a read-only bind mount in a private mount namespace.
-function readOnlyRun(dir: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<ProcessResult> {
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555)
-    return runProcess(process.execPath, argv, { cwd: calcFixture, env }).finally(() => chmodSync(dir, 0o755))
-  }
-  const script = 'mount -o bind,ro "$1" "$1" && shift && exec "$@"'
-  return runProcess('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath, ...argv], { cwd: calcFixture, env })
-}
 
 /**
  * The fail-safe contract, for one runner: whatever is wrong with the store, the run's exit code

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { aqeBin, calcFixture, runAqe } from '../../../test-helpers/fixture.js'
-import type { ProcessResult } from '../../../test-helpers/run-process.js'
+import { readOnlyRun } from '../../../test-helpers/read-only-run.js'
 import { runProcess } from '../../../test-helpers/run-process.js'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 
@@ -19,22 +18,6 @@ interface SearchRow {
 }
 
 const aqe = (args: string[], db: string) => runAqe([...args, '--db', db], { cwd: calcFixture })
-
-/**
- * Runs aqe so that file permissions bind it: as `nobody` when the tests run as root (root ignores
- * read-only modes), else as the current user.
- */
-function aqeUnprivileged(args: string[]): Promise<ProcessResult> {
-  const root = process.getuid?.() === 0
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [aqeBin, ...args],
-      { cwd: calcFixture, env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' }, ...(root ? { uid: 65534, gid: 65534 } : {}) },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    )
-  })
-}
 
 async function indexedStore(extra: string[] = []): Promise<string> {
   const db = join(tempDir(), 'history.db')
@@ -92,15 +75,17 @@ describe('aqe patterns on the calc fixture', () => {
     chmodSync(join(dir, '..'), 0o755)
     for (const name of before) chmodSync(join(dir, name), 0o444)
     chmodSync(dir, 0o555)
+    // The directory is read-only for the aqe process, root included (a read-only bind mount then).
+    const aqeReadOnly = (args: string[]) => readOnlyRun(dir, [aqeBin, ...args], { ...process.env, HOME: '/tmp' })
     try {
-      const result = await aqeUnprivileged(['patterns', 'search', 'allocate money', '--top', '3', '--json', '--db', db])
+      const result = await aqeReadOnly(['patterns', 'search', 'allocate money', '--top', '3', '--json', '--db', db])
       expect(result.stderr).toBe('')
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout)).toEqual(expected)
-      const stats = await aqeUnprivileged(['patterns', 'stats', '--json', '--db', db])
+      const stats = await aqeReadOnly(['patterns', 'stats', '--json', '--db', db])
       expect(JSON.parse(stats.stdout)).toMatchObject({ patterns: 30, indexState: 'loaded' })
       // A command that writes cannot, and says what to fix.
-      const feedback = await aqeUnprivileged(['patterns', 'feedback', String(expected[0]?.id), '--accepted', '--db', db])
+      const feedback = await aqeReadOnly(['patterns', 'feedback', String(expected[0]?.id), '--accepted', '--db', db])
       expect(feedback.code).not.toBe(0)
       expect(feedback.stderr).toMatch(/Make it and its directory writable/)
       expect(readdirSync(dir).sort()).toEqual(before)

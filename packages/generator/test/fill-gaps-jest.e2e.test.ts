@@ -17,9 +17,10 @@ describe('fill-gaps with Jest (the fixture project)', () => {
       'aqe-jest --aqe-fill-gaps',
       (p) => runProcess(process.execPath, [aqeJest, '--ci', '--aqe-fill-gaps'], { cwd: p, env: fillEnv(p), timeoutMs: 300_000 }),
     ],
+    // Jest reads what follows `--` as a test path pattern too, so a pattern that matches the tests goes before it.
     [
-      'jest --coverage -- --aqe-fill-gaps',
-      (p) => runJest(join(p, 'h.db'), ['--coverage', '--openHandlesTimeout=0', '--', '--aqe-fill-gaps'], fillEnv(p), p),
+      'jest --coverage test -- --aqe-fill-gaps',
+      (p) => runJest(join(p, 'h.db'), ['--coverage', '--openHandlesTimeout=0', 'test', '--', '--aqe-fill-gaps'], fillEnv(p), p),
     ],
   ]
 
