@@ -1,4 +1,4 @@
-import { MessageChannel } from 'node:worker_threads'
+import { BroadcastChannel, MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { idleCores, type MachineResources, planConcurrency } from './threads.js'
 import type { WorkerReply, WorkerSettings, WorkerTask } from './worker-protocol.js'
@@ -31,6 +31,10 @@ export interface PoolRunOptions {
   signal?: AbortSignal
 }
 
+// How long close() waits for the workers to free their models before stopping them anyway.
+const DISPOSE_WAIT_MS = 2_000
+let pools = 0
+
 // How long after its timeout a request is given up on when the worker has not answered.
 const GIVE_UP_GRACE_MS = 2_000
 
@@ -43,6 +47,7 @@ export class ModelPool {
   readonly settings: WorkerSettings
   readonly workers: number
   private readonly piscina: Piscina<WorkerTask, WorkerReply>
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(options: ModelPoolOptions = {}) {
     const machine = { cores: idleCores(), gpu: false, vramFreeBytes: 0, modelBytes: 0, ...options.machine }
@@ -53,6 +58,7 @@ export class ModelPool {
       sequences: validCount(options.sequencesPerWorker ?? plan.sequencesPerWorker, 'sequencesPerWorker'),
       contextSize: validCount(options.contextSize ?? 2048, 'contextSize'),
       gpu: options.gpu ?? 'auto',
+      disposeChannel: `aqe-model-pool-${process.pid}-${++pools}`,
     }
     const file = options.workerFile ?? new URL('./worker.js', import.meta.url)
     this.piscina = new Piscina({
@@ -61,6 +67,8 @@ export class ModelPool {
       maxThreads: this.workers,
       concurrentTasksPerWorker: this.settings.sequences,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // An idle worker must keep its event loop running to hear the dispose request ('sync' blocks it).
+      atomics: 'async',
       workerData: this.settings,
     })
   }
@@ -104,15 +112,34 @@ export class ModelPool {
     }
   }
 
-  /** Waits for running requests, then stops every worker. */
+  /** Waits for running requests, has every worker free its models, then stops the workers. */
   async close(): Promise<void> {
+    await Promise.allSettled(this.inFlight)
+    await this.disposeModels()
     await this.piscina.close()
+  }
+
+  // Every worker answers 'disposed' once its models are freed; a worker that never started answers too.
+  private async disposeModels(): Promise<void> {
+    const channel = new BroadcastChannel(this.settings.disposeChannel as string)
+    let answered = 0
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, DISPOSE_WAIT_MS)
+      channel.onmessage = (event) => {
+        if ((event as MessageEvent).data === 'disposed' && ++answered >= this.piscina.threads.length) {
+          clearTimeout(timer)
+          resolve()
+        }
+      }
+      channel.postMessage('dispose')
+    })
+    channel.close()
   }
 
   private runOnce(task: WorkerTask, options: PoolRunOptions, onText?: (text: string) => void): Promise<WorkerReply | typeof CRASHED> {
     const { port1, port2 } = new MessageChannel()
     if (onText) port1.on('message', onText)
-    return new Promise((resolve) => {
+    const request = new Promise<WorkerReply | typeof CRASHED>((resolve) => {
       let done = false
       const finish = (reply: WorkerReply | typeof CRASHED) => {
         if (done) return
@@ -142,6 +169,10 @@ export class ModelPool {
         else finish({ ok: false, reason: 'local-failed', message: `the model worker failed: ${message}` })
       })
     })
+    // close() waits for these before the workers free their models.
+    this.inFlight.add(request)
+    void request.finally(() => this.inFlight.delete(request))
+    return request
   }
 }
 

@@ -12,6 +12,11 @@ export interface WorkerSettings {
   sequences: number
   /** `auto` offloads layers to a GPU when one is found; `false` forces the CPU. */
   gpu: 'auto' | false
+  /**
+   * The BroadcastChannel on which the pool asks its workers to free their models before it stops
+   * them: a thread terminated while node-llama-cpp still holds models aborts the whole process.
+   */
+  disposeChannel?: string
 }
 
 /** A request sent to a pool worker. */

@@ -1,10 +1,23 @@
+import { BroadcastChannel } from 'node:worker_threads'
 import { workerData } from 'piscina'
 import type { FailureReason } from '../errors.js'
 import { LlamaEngine } from './llama-engine.js'
 import type { WorkerReply, WorkerSettings, WorkerTask } from './worker-protocol.js'
 
 // One engine per worker thread: the binary and every model load once and stay warm between tasks.
-const engine = LlamaEngine.create(workerData as WorkerSettings)
+const settings = workerData as WorkerSettings
+const engine = LlamaEngine.create(settings)
+
+if (settings.disposeChannel) {
+  const channel = new BroadcastChannel(settings.disposeChannel)
+  channel.unref()
+  channel.onmessage = () => {
+    void engine
+      .then((llama) => llama.dispose())
+      .catch(() => undefined)
+      .finally(() => channel.postMessage('disposed'))
+  }
+}
 
 /** The piscina task handler of a model-pool worker. */
 export default async function handle(task: WorkerTask): Promise<WorkerReply> {
