@@ -1,4 +1,4 @@
-import { loadConfig, resolveHistoryPath } from '@aqe/core'
+import { loadConfig, resolveHistoryPath } from '@aqe/core/config'
 import type { Command } from 'commander'
 
 /** Options every command accepts. */

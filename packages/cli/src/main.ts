@@ -1,4 +1,4 @@
-import { isAqeError } from '@aqe/core'
+import { isAqeError } from '@aqe/core/errors'
 import { CommanderError } from 'commander'
 import { createProgram } from './program.js'
 

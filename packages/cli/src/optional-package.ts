@@ -1,4 +1,4 @@
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 
 /**
  * Imports one of aqe's optional heavy packages (models, vector search) on demand, so the CLI

@@ -1,4 +1,4 @@
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 
 /** Parses a positive integer option, naming the option when the value is not one. */
 export function positiveInt(value: string, option: string): number {

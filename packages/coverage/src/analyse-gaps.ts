@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 import type { CoverageMap } from 'istanbul-lib-coverage'
 import { changedLines } from './changed-lines.js'
 import type { FileComplexity } from './complexity.js'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 import { git } from './git.js'
 
 /** Lines changed since the base ref, per absolute file path (1-based line numbers). */

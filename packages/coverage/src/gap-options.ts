@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 import type { CoverageMap } from 'istanbul-lib-coverage'
 
 /** Options of {@link analyseGaps}. */

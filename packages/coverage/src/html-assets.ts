@@ -13,8 +13,9 @@ li.gap a{font-family:ui-monospace,monospace}
 .kind{font-size:12px;padding:0 4px;border-radius:4px;background:#eaeef2}
 .why{color:#57606a}
 pre{margin:0;font:12px/1.5 ui-monospace,monospace}
-.line{display:block;white-space:pre}
-.line .n{display:inline-block;width:48px;color:#8c959f;text-align:right;margin-right:12px;user-select:none}
+.line{display:block;white-space:pre;counter-increment:line}
+code{counter-reset:line}
+.line::before{content:counter(line);display:inline-block;width:48px;color:#8c959f;text-align:right;margin-right:12px}
 .gap-function{background:#ffd8d8}.gap-statements{background:#ffebe9}.gap-branch{background:#fff8c5}
 .line:target{outline:2px solid #0969da}
 .marker{background:#d4a72c;color:#fff;border-radius:3px;padding:0 3px;margin-right:4px}

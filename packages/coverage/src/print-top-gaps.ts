@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { isAqeError, loadConfig } from '@aqe/core'
+import { loadConfig } from '@aqe/core/config'
+import { isAqeError } from '@aqe/core/errors'
 import { analyseGaps } from './analyse-gaps.js'
 import { tableReport } from './table-report.js'
 

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { InputError } from '@aqe/core'
+import { InputError } from '@aqe/core/errors'
 import type { CoverageMap, CoverageMapData } from 'istanbul-lib-coverage'
 
 // require, not import: see complexity.ts (no CommonJS export scan when loaded from ESM).

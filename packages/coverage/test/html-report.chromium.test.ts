@@ -53,6 +53,8 @@ describe('HTML report in headless Chromium', () => {
     const box = await target.boundingBox()
     expect(box && box.y >= 0 && box.y < 800).toBe(true)
     expect(await target.textContent()).toContain('lastError = error')
+    // CSS numbers the lines by their place in the file: the target's place is the gap's first line.
+    expect(await target.evaluate((line) => [...(line.parentElement?.children ?? [])].indexOf(line) + 1)).toBe(top?.startLine)
   })
 
   it('filters the list by kind and by file', async () => {

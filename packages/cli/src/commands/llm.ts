@@ -1,10 +1,7 @@
 import type { Command } from 'commander'
 import { withCommonOptions } from '../context.js'
-import { runLlmComplete } from './llm-complete.js'
-import { runLlmDoctor } from './llm-doctor.js'
-import { runLlmStats } from './llm-stats.js'
+import { lazyAction } from '../lazy-action.js'
 import { registerModelsCommands } from './models.js'
-import { runPrivacyReport } from './privacy-report.js'
 
 /** `aqe llm`, `aqe models` and `aqe privacy`: the model layer. */
 export function registerLlmCommands(program: Command): void {
@@ -19,18 +16,18 @@ export function registerLlmCommands(program: Command): void {
     .option('--timeout <ms>', 'per-request timeout (default: config llm.timeoutMs, then 60000)')
     .option('--openai-url <url>', 'an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1')
     .option('--json', 'print a JSON object: text, json, provider, model, latencyMs, fallback, fallbackReason, tokens, cost, attempts')
-    .action(runLlmComplete)
+    .action(lazyAction(async () => (await import('./llm-complete.js')).runLlmComplete))
   llm
     .command('doctor')
     .description('Show what the model layer finds: GPU and VRAM, llama.cpp binary, cores and threads, cached models, cloud settings.')
     .option('--model <path|uri>', 'size the pool plan for this model')
     .option('--json', 'print a JSON object')
     .exitOverride()
-    .action(runLlmDoctor)
+    .action(lazyAction(async () => (await import('./llm-doctor.js')).runLlmDoctor))
   withCommonOptions(llm.command('stats'))
     .description('Model requests by provider and model: outcomes, latency, tokens, cost and fallback reasons.')
     .option('--json', 'print a JSON object')
-    .action(runLlmStats)
+    .action(lazyAction(async () => (await import('./llm-stats.js')).runLlmStats))
   registerModelsCommands(program)
   const privacy = program.command('privacy').description('The privacy audit trail of the model layer.')
   privacy
@@ -39,5 +36,5 @@ export function registerLlmCommands(program: Command): void {
     .option('--audit-log <file>', 'audit log (default: config llm.auditLog, then .aqe/llm-audit.jsonl)')
     .option('--json', 'print a JSON object')
     .exitOverride()
-    .action(runPrivacyReport)
+    .action(lazyAction(async () => (await import('./privacy-report.js')).runPrivacyReport))
 }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
-import { runModelsList } from './models-list.js'
-import { runModelsPull } from './models-pull.js'
-import { runModelsVerify } from './models-verify.js'
+import { lazyAction } from '../lazy-action.js'
 
 const CACHE_OPTION = [
   '--cache-dir <dir>',
@@ -17,7 +15,7 @@ export function registerModelsCommands(program: Command): void {
     .option(...CACHE_OPTION)
     .option('--json', 'print a JSON array')
     .exitOverride()
-    .action(runModelsList)
+    .action(lazyAction(async () => (await import('./models-list.js')).runModelsList))
   models
     .command('pull')
     .description('Download a model (https URL or hf:owner/repo/file.gguf) into the cache; an interrupted download resumes.')
@@ -27,7 +25,7 @@ export function registerModelsCommands(program: Command): void {
     .option(...CACHE_OPTION)
     .option('--json', 'print a JSON object')
     .exitOverride()
-    .action(runModelsPull)
+    .action(lazyAction(async () => (await import('./models-pull.js')).runModelsPull))
   models
     .command('verify')
     .description('Check a model file: GGUF header and sha256 (against --sha256 or the one recorded at download); exits 1 on a mismatch.')
@@ -36,5 +34,5 @@ export function registerModelsCommands(program: Command): void {
     .option(...CACHE_OPTION)
     .option('--json', 'print a JSON object')
     .exitOverride()
-    .action(runModelsVerify)
+    .action(lazyAction(async () => (await import('./models-verify.js')).runModelsVerify))
 }

@@ -1,9 +1,6 @@
 import type { Command } from 'commander'
 import { withCommonOptions } from '../context.js'
-import { runPatternsFeedback } from './patterns-feedback.js'
-import { runPatternsIndex } from './patterns-index.js'
-import { runPatternsSearch } from './patterns-search.js'
-import { runPatternsStats } from './patterns-stats.js'
+import { lazyAction } from '../lazy-action.js'
 
 function withEmbedderOptions(command: Command): Command {
   return withCommonOptions(command)
@@ -24,7 +21,7 @@ export function registerPatternsCommands(program: Command): void {
     .description('Parse Jest/Vitest test files (JS or TS) into one pattern per test case, with the code each imports.')
     .argument('<glob...>', 'test files, directories or globs, relative to the current directory')
     .option('--framework <name>', 'jest or vitest for every file (default: detected per file)')
-    .action(runPatternsIndex)
+    .action(lazyAction(async () => (await import('./patterns-index.js')).runPatternsIndex))
   withEmbedderOptions(patterns.command('search'))
     .description(
       'Hybrid search: vector and keyword rankings fused by reciprocal rank fusion, weighted by feedback. Opens the store read-only.',
@@ -35,15 +32,15 @@ export function registerPatternsCommands(program: Command): void {
     .option('--category <name>', 'only error-handling, snapshot, mocking, async or assertion patterns')
     .option('--language <name>', 'only ts or js patterns')
     .option('--json', 'print a JSON array, best first: id, name, file, score, denseRank, keywordRank, fused, framework, category, language')
-    .action(runPatternsSearch)
+    .action(lazyAction(async () => (await import('./patterns-search.js')).runPatternsSearch))
   withEmbedderOptions(patterns.command('stats'))
     .description('What the pattern store holds: patterns by framework, category and language, feedback, vectors and index.')
     .option('--json', 'print a JSON object')
-    .action(runPatternsStats)
+    .action(lazyAction(async () => (await import('./patterns-stats.js')).runPatternsStats))
   withEmbedderOptions(patterns.command('feedback'))
     .description('Record that a generated test modelled on a pattern was accepted or rejected; ranking uses the counts.')
     .argument('<id>', 'pattern id (from aqe patterns search)')
     .option('--accepted', 'the generated test was kept')
     .option('--rejected', 'the generated test was thrown away')
-    .action(runPatternsFeedback)
+    .action(lazyAction(async () => (await import('./patterns-feedback.js')).runPatternsFeedback))
 }

@@ -1,11 +1,6 @@
 import type { Command } from 'commander'
 import { withCommonOptions } from '../context.js'
-import { runFlaky } from './flaky.js'
-import { runQuarantineAdd } from './quarantine-add.js'
-import { runQuarantineList } from './quarantine-list.js'
-import { runQuarantineRemove } from './quarantine-remove.js'
-import { runQuarantineSync } from './quarantine-sync.js'
-import { runWithQuarantine } from './run.js'
+import { lazyAction } from '../lazy-action.js'
 
 const FILE_OPTION = [
   '--file <path>',
@@ -19,13 +14,13 @@ export function registerFlakyCommands(program: Command): void {
     .option('--json', 'print a JSON array with one object per test (schema in docs/flaky.md)')
     .option('--markdown', 'print Markdown instead of a table')
     .option('--all', 'list healthy and new tests too')
-    .action(runFlaky)
+    .action(lazyAction(async () => (await import('./flaky.js')).runFlaky))
   program
     .command('run')
     .description('Run a test command (e.g. -- npx jest --ci) and exit 0 when its only failures are quarantined tests.')
     .argument('<command...>', 'the command, after --')
     .exitOverride()
-    .action(runWithQuarantine)
+    .action(lazyAction(async () => (await import('./run.js')).runWithQuarantine))
   const quarantine = program
     .command('quarantine')
     .description('Quarantined tests still run and are recorded, but their failures do not fail the run.')
@@ -33,7 +28,7 @@ export function registerFlakyCommands(program: Command): void {
     .description('List quarantined tests; exits 1 when an entry has expired.')
     .option(...FILE_OPTION)
     .option('--json', 'print a JSON array')
-    .action(runQuarantineList)
+    .action(lazyAction(async () => (await import('./quarantine-list.js')).runQuarantineList))
   withCommonOptions(quarantine.command('add'))
     .description('Quarantine a test by its id ("<file> > <full name>").')
     .argument('<test-id>')
@@ -41,15 +36,15 @@ export function registerFlakyCommands(program: Command): void {
     .option('--owner <handle>', 'who should fix it; expiry is reported to them')
     .option('--days <n>', 'days until the entry expires, 0 for never (default: config quarantine.expiresAfterDays, 30)')
     .option(...FILE_OPTION)
-    .action(runQuarantineAdd)
+    .action(lazyAction(async () => (await import('./quarantine-add.js')).runQuarantineAdd))
   withCommonOptions(quarantine.command('remove'))
     .description('Release a quarantined test.')
     .argument('<test-id>')
     .option(...FILE_OPTION)
-    .action(runQuarantineRemove)
+    .action(lazyAction(async () => (await import('./quarantine-remove.js')).runQuarantineRemove))
   withCommonOptions(quarantine.command('sync'))
     .description('Apply the auto policy (quarantine.auto): add flaky tests above the threshold, release recovered ones.')
     .option(...FILE_OPTION)
     .option('--dry-run', 'print the changes without writing the file')
-    .action(runQuarantineSync)
+    .action(lazyAction(async () => (await import('./quarantine-sync.js')).runQuarantineSync))
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError } from '../errors.js'
 import type { AqeConfig } from './aqe-config.js'
-import { validateConfig } from './config-schema.js'
 
 const CONFIG_FILES = ['aqe.config.ts', 'aqe.config.mts', 'aqe.config.js', 'aqe.config.mjs', 'aqe.config.cjs', 'aqe.config.json']
 
@@ -18,14 +17,20 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     const file = join(root, name)
     if (!existsSync(file)) continue
     const raw = name.endsWith('.json') ? readJson(file) : await importModule(file)
-    return { config: validateConfig(raw, file), file }
+    return { config: await validate(raw, file), file }
   }
   const pkgFile = join(root, 'package.json')
   if (existsSync(pkgFile)) {
     const pkg = readJson(pkgFile) as { aqe?: unknown }
-    if (pkg.aqe !== undefined) return { config: validateConfig(pkg.aqe, `${pkgFile} ("aqe" key)`), file: pkgFile }
+    if (pkg.aqe !== undefined) return { config: await validate(pkg.aqe, `${pkgFile} ("aqe" key)`), file: pkgFile }
   }
   return { config: {} }
+}
+
+// The schema (and zod with it) loads only when there is a config to check: a project without one never pays for it.
+async function validate(raw: unknown, source: string): Promise<AqeConfig> {
+  const { validateConfig } = await import('./config-schema.js')
+  return validateConfig(raw, source)
 }
 
 function readJson(file: string): unknown {
