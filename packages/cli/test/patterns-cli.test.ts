@@ -1,12 +1,13 @@
 import { chmodSync, cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { aqeBin, calcFixture, runAqe } from '../../../test-helpers/fixture.js'
+import { aqeBin, calcFixture, repoRoot, runAqe } from '../../../test-helpers/fixture.js'
 import { readOnlyRun } from '../../../test-helpers/read-only-run.js'
 import { runProcess } from '../../../test-helpers/run-process.js'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 
 const tempDir = useTempDir('aqe-patterns-cli-')
+const storiesModel = join(process.env.AQE_TEST_MODELS ?? join(repoRoot, '../shared/models'), 'stories260K.gguf')
 
 interface SearchRow {
   id: number
@@ -153,6 +154,19 @@ describe('aqe patterns on the calc fixture', () => {
     const bad = await run(['patterns', 'stats'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('option "patterns.hnsw.m"')
+  })
+
+  it.skipIf(!existsSync(storiesModel))('ranks by keywords alone with a generative GGUF model, and says so', async () => {
+    const db = join(tempDir(), 'history.db')
+    const gguf = ['--embedder', 'gguf', '--model', storiesModel]
+    expect((await aqe(['patterns', 'index', 'test/**/*.test.ts', ...gguf], db)).code).toBe(0)
+    const result = await aqe(['patterns', 'search', 'parses an amount with a currency code', '--json', ...gguf], db)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('is a generative model, not an embedding model')
+    const rows = JSON.parse(result.stdout) as SearchRow[]
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.denseRank === null && r.keywordRank !== null)).toBe(true)
+    expect(JSON.parse((await aqe(['patterns', 'stats', '--json', ...gguf], db)).stdout)).toMatchObject({ fusion: { denseWeight: 0 } })
   })
 
   it.each([

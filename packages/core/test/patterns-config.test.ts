@@ -15,10 +15,15 @@ describe('the patterns config section', () => {
       model: 'models/code-embed.gguf',
       threads: 2,
       exactBelow: 0,
+      keywordThreadFrom: 50_000,
       hnsw: { m: 48, efConstruction: 400, efSearch: 256 },
       fusion: { window: 20, rrfK: 30, denseWeight: 0.5, keywordWeight: 1, feedbackWeight: 0 },
     }
     expect(validateConfig({ patterns }, 'aqe.config.json').patterns).toEqual(patterns)
+  })
+
+  it('takes false for keywordThreadFrom: never start the keyword thread', () => {
+    expect(validateConfig({ patterns: { keywordThreadFrom: false } }, 'aqe.config.json').patterns).toEqual({ keywordThreadFrom: false })
   })
 
   it('is optional, and so is each of its fields', () => {
@@ -30,6 +35,8 @@ describe('the patterns config section', () => {
     [{ embedder: 'bert' }, 'option "patterns.embedder"'],
     [{ threads: 0 }, 'option "patterns.threads"'],
     [{ exactBelow: -1 }, 'option "patterns.exactBelow"'],
+    [{ keywordThreadFrom: true }, 'option "patterns.keywordThreadFrom"'],
+    [{ keywordThreadFrom: 10.5 }, 'option "patterns.keywordThreadFrom"'],
     [{ hnsw: { m: 1 } }, 'option "patterns.hnsw.m"'],
     [{ hnsw: { m: 16.5 } }, 'option "patterns.hnsw.m"'],
     [{ hnsw: { efConstruction: 0 } }, 'option "patterns.hnsw.efConstruction"'],

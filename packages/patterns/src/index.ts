@@ -1,5 +1,6 @@
 export { type Embedder, normalize } from './embed/embedder.js'
 export { GgufEmbedder, type GgufEmbedderOptions } from './embed/gguf-embedder.js'
+export { type GgufArchitectureMetadata, isEmbeddingModel } from './embed/gguf-model-kind.js'
 export { HashedCodeEmbedder, type HashedCodeEmbedderOptions } from './embed/hashed-code-embedder.js'
 export { SentenceEncoderEmbedder } from './embed/sentence-encoder-embedder.js'
 export { expandGlobs, globToRegExp } from './index-tests/expand-globs.js'

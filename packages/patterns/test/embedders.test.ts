@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 import { dot } from '../src/embed/embedder.js'
-import { GgufEmbedder, HashedCodeEmbedder, PatternStore, SentenceEncoderEmbedder } from '../src/index.js'
+import {
+  type GgufArchitectureMetadata,
+  GgufEmbedder,
+  HashedCodeEmbedder,
+  isEmbeddingModel,
+  PatternStore,
+  SentenceEncoderEmbedder,
+} from '../src/index.js'
 import { fixturePatterns, repoRoot } from './corpus.js'
 
 const tempDir = useTempDir('aqe-patterns-embed-')
@@ -69,7 +76,13 @@ describe('GGUF embedder (node-llama-cpp)', () => {
         const store = await PatternStore.open({ path: join(tempDir(), 'patterns.db'), embedder, exactBelow: 0 })
         await store.write(fixturePatterns())
         expect(store.indexPath).toMatch(/patterns\.db\.gguf-stories260K\.hnsw$/)
-        const matches = await store.search('parses an amount with a currency code', { top: 3 })
+        // A story model, not an embedding model: by default its vectors do not reorder the keyword ranking.
+        expect(embedder.embeddingModel).toBe(false)
+        expect(store.searchDefaults.denseWeight).toBe(0)
+        const keywordOnly = await store.search('parses an amount with a currency code', { top: 3 })
+        expect(keywordOnly.map((m) => m.pattern.id)).toEqual(store.keywordSearch('parses an amount with a currency code', 3))
+        expect(keywordOnly.every((m) => m.denseRank === null)).toBe(true)
+        const matches = await store.search('parses an amount with a currency code', { top: 3, denseWeight: 1 })
         expect(matches).toHaveLength(3)
         expect(matches.every((m) => m.denseRank !== null)).toBe(true)
         store.close()
@@ -78,6 +91,23 @@ describe('GGUF embedder (node-llama-cpp)', () => {
       }
     },
   )
+
+  it.skipIf(!storiesPresent).each([
+    ['ggml-vocab-bert-bge.gguf', true],
+    ['stories260K.gguf', false],
+    ['llama-2-tiny-random.gguf', false],
+  ])('tells an embedding model from a generative one by its GGUF metadata: %s', async (file, expected) => {
+    const { readGgufFileInfo } = await import('node-llama-cpp')
+    expect(isEmbeddingModel((await readGgufFileInfo(join(modelsDir, file))).metadata as GgufArchitectureMetadata)).toBe(expected)
+  })
+
+  it('counts mean, cls and last pooling as embedding models, not rank pooling or none', () => {
+    const withPooling = (pooling_type: number) => ({ general: { architecture: 'qwen3' }, qwen3: { pooling_type } })
+    expect([0, 1, 2, 3, 4].map((p) => isEmbeddingModel(withPooling(p)))).toEqual([false, true, true, true, false])
+    expect(isEmbeddingModel({ general: { architecture: 'nomic-bert' }, 'nomic-bert': { attention: { causal: false } } })).toBe(true)
+    expect(isEmbeddingModel({ general: { architecture: 'llama' }, llama: { attention: { head_count: 8 } } })).toBe(false)
+    expect(isEmbeddingModel({})).toBe(false)
+  })
 
   it('names the missing model file and what to pass instead', async () => {
     await expect(GgufEmbedder.load({ modelPath: '/nowhere/model.gguf' })).rejects.toThrow(/No GGUF model at \/nowhere\/model.gguf/)

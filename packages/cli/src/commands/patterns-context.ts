@@ -55,11 +55,17 @@ export async function openPatternStore(
     )
   }
   const embedder = await createEmbedder(patterns, kind, model, threads)
+  if (embedder instanceof patterns.GgufEmbedder && !embedder.embeddingModel && settings.fusion?.denseWeight === undefined) {
+    process.stderr.write(
+      `aqe patterns: ${model} is a generative model, not an embedding model (its GGUF metadata declares no sentence pooling), so its vectors get no weight in search and keywords rank alone; set patterns.fusion.denseWeight to use them anyway.\n`,
+    )
+  }
   return patterns.PatternStore.open({
     path,
     embedder,
     hnsw: settings.hnsw,
     exactBelow: settings.exactBelow,
+    keywordThreadFrom: settings.keywordThreadFrom === false ? Number.POSITIVE_INFINITY : settings.keywordThreadFrom,
     search: settings.fusion,
     readonly: access === 'read',
     onProgress: (message) => process.stderr.write(`aqe patterns: ${message}\n`),

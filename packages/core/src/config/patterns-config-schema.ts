@@ -9,6 +9,7 @@ export const patternsConfigSchema = z.strictObject({
   model: z.string().min(1).optional(),
   threads: positiveInt.optional(),
   exactBelow: z.number().int().min(0).optional(),
+  keywordThreadFrom: z.union([z.number().int().min(0), z.literal(false)]).optional(),
   hnsw: z
     .strictObject({
       // hnswlib's "reasonable range" for M is 2-100; M = 1 breaks its level generator (1 / ln 1).

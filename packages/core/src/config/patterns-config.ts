@@ -18,6 +18,11 @@ export interface PatternsConfig {
   threads?: number
   /** Below this many patterns, dense search is an exact scan instead of the HNSW index. @default 2000 */
   exactBelow?: number
+  /**
+   * From this many patterns on, a search runs its keyword query on a worker thread while the
+   * vector search runs; `false` keeps both on one thread. @default 10000
+   */
+  keywordThreadFrom?: number | false
   /** Parameters of the HNSW vector index (hnswlib's ALGO_PARAMS.md explains them). */
   hnsw?: PatternsHnswConfig
   /** How the dense and keyword rankings are fused (reciprocal rank fusion). */

@@ -4,6 +4,7 @@ import { InputError } from '@aqe/core'
 import type { LlamaEmbeddingContext, LlamaModel } from 'node-llama-cpp'
 import type { FusionOptions } from '../search/search-options.js'
 import { type Embedder, normalize } from './embedder.js'
+import { type GgufArchitectureMetadata, isEmbeddingModel } from './gguf-model-kind.js'
 
 /** A test case's first 512 tokens say what it does; longer contexts cost memory for nothing. */
 const MAX_CONTEXT = 512
@@ -18,22 +19,31 @@ export interface GgufEmbedderOptions {
   threads?: number
 }
 
+/**
+ * Fusion for an embedding model: keyword-led, as half A of benchmarks/patterns/retrieval-quality.mjs
+ * chose for every embedder; a strong code embedding model may deserve more dense weight
+ * (`patterns.fusion.denseWeight` in the aqe config).
+ */
+const EMBEDDING_MODEL_FUSION: FusionOptions = { denseWeight: 0.2, keywordWeight: 1, window: 20, rrfK: 60 }
+/** Fusion for a generative model: its vectors are near noise for ranking, and any weight on noise can only reorder the keyword ranking at random. */
+const GENERATIVE_MODEL_FUSION: FusionOptions = { ...EMBEDDING_MODEL_FUSION, denseWeight: 0 }
+
 /** Embeddings from a local GGUF model through node-llama-cpp (an optional peer dependency). */
 export class GgufEmbedder implements Embedder {
-  /**
-   * Tuned on half A of benchmarks/patterns/retrieval-quality.mjs with the only GGUF model at hand
-   * (stories260K, a story model, not an embedding model), as the other embedders were; a real code
-   * embedding model may deserve more weight: set `patterns.fusion.denseWeight` in the aqe config.
-   */
-  readonly fusion: FusionOptions = { denseWeight: 0.2, keywordWeight: 1, window: 20, rrfK: 60 }
+  /** Keyword-led for an embedding model; keyword only for a generative one (see `embeddingModel`). */
+  readonly fusion: FusionOptions
 
   private constructor(
     readonly id: string,
     readonly dimensions: number,
+    /** Whether the file declares an embedding model (a sentence pooling type, or bidirectional attention). */
+    readonly embeddingModel: boolean,
     private readonly model: LlamaModel,
     private readonly context: LlamaEmbeddingContext,
     private readonly contextSize: number,
-  ) {}
+  ) {
+    this.fusion = embeddingModel ? EMBEDDING_MODEL_FUSION : GENERATIVE_MODEL_FUSION
+  }
 
   /** Loads the model and measures its embedding size. */
   static async load(options: GgufEmbedderOptions): Promise<GgufEmbedder> {
@@ -52,7 +62,15 @@ export class GgufEmbedder implements Embedder {
     const contextSize = Math.min(model.trainContextSize, MAX_CONTEXT)
     const context = await model.createEmbeddingContext({ threads, contextSize, batchSize: contextSize })
     const probe = await context.getEmbeddingFor('probe')
-    return new GgufEmbedder(`gguf-${basename(options.modelPath, '.gguf')}`, probe.vector.length, model, context, contextSize)
+    const embeddingModel = isEmbeddingModel(model.fileInfo.metadata as GgufArchitectureMetadata)
+    return new GgufEmbedder(
+      `gguf-${basename(options.modelPath, '.gguf')}`,
+      probe.vector.length,
+      embeddingModel,
+      model,
+      context,
+      contextSize,
+    )
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {

@@ -13,6 +13,13 @@ export interface PatternStoreOptions {
   /** Below this many patterns, dense search is an exact scan instead of HNSW. @default 2000 */
   exactBelow?: number
   /**
+   * From this many patterns on, a search runs its keyword query on a worker thread (with a
+   * read-only connection of its own) while this thread searches the vectors: on large stores the
+   * two cost about the same, so the search takes about the time of the slower one. `Infinity`
+   * keeps everything on this thread. @default 10000
+   */
+  keywordThreadFrom?: number
+  /**
    * Default options of every search on this store (e.g. from the project config), over the
    * embedder's recommended fusion; a search's own options override them. @default {}
    */
@@ -42,10 +49,22 @@ export function resolvePatternStoreOptions(options: PatternStoreOptions): Resolv
   if (hnsw.m < 2) throw new RangeError(`hnsw.m must be at least 2, got ${hnsw.m}`)
   const exactBelow = options.exactBelow ?? 2000
   if (!Number.isInteger(exactBelow) || exactBelow < 0) throw new RangeError(`exactBelow must be an integer >= 0, got ${exactBelow}`)
+  const keywordThreadFrom = options.keywordThreadFrom ?? 10_000
+  if (!(keywordThreadFrom >= 0) || !(Number.isInteger(keywordThreadFrom) || keywordThreadFrom === Number.POSITIVE_INFINITY)) {
+    throw new RangeError(`keywordThreadFrom must be an integer >= 0 or Infinity, got ${keywordThreadFrom}`)
+  }
   const search = options.search ?? {}
   // Checked now, so a bad default fails when the store opens rather than at the first search.
   resolveSearchOptions(options.embedder.fusion, search)
-  return { ...options, hnsw, exactBelow, search, readonly: options.readonly ?? false, onProgress: options.onProgress ?? (() => {}) }
+  return {
+    ...options,
+    hnsw,
+    exactBelow,
+    keywordThreadFrom,
+    search,
+    readonly: options.readonly ?? false,
+    onProgress: options.onProgress ?? (() => {}),
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

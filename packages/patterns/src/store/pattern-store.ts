@@ -4,6 +4,7 @@ import { dot, type Embedder } from '../embed/embedder.js'
 import type { NewPattern, PatternFilter, StoredPattern } from '../pattern.js'
 import { feedbackFactor } from '../search/feedback-factor.js'
 import { keywordSearch } from '../search/keyword-search.js'
+import { KeywordThread, type KeywordThreadState } from '../search/keyword-thread.js'
 import { fuseRanks } from '../search/reciprocal-rank-fusion.js'
 import { type ResolvedSearchOptions, resolveSearchOptions, type SearchOptions } from '../search/search-options.js'
 import { TermStatistics } from '../search/term-statistics.js'
@@ -11,7 +12,7 @@ import { cachedStatement } from './cached-statement.js'
 import { exactNeighbours, type ScoredId } from './exact-search.js'
 import { FeedbackCounts } from './feedback-counts.js'
 import { openPatternDatabase, SCHEMA_VERSION } from './pattern-database.js'
-import { blobToVector, filterSql, hasFilter, type PatternRow, patternsById, toPattern, vectorToBlob } from './pattern-rows.js'
+import { blobToVector, filterSql, hasFilter, PATTERN_COLUMNS, patternsById, vectorToBlob } from './pattern-rows.js'
 import { type PatternStats, patternStats } from './pattern-stats.js'
 import { type PatternStoreOptions, type ResolvedPatternStoreOptions, resolvePatternStoreOptions } from './pattern-store-options.js'
 import { type IndexState, type LabelledVector, VectorIndex } from './vector-index.js'
@@ -39,6 +40,8 @@ export class PatternStore {
   private readonly feedback: FeedbackCounts
   private readonly defaults: ResolvedSearchOptions
   private count: number | undefined
+  /** Started by the first search on a store of at least `keywordThreadFrom` patterns; null when it could not start. */
+  private keywordThread: KeywordThread | null | undefined
 
   private constructor(
     readonly db: Database.Database,
@@ -103,6 +106,7 @@ export class PatternStore {
     this.exactVectors = undefined
     this.vectorById = undefined
     this.terms.invalidate()
+    this.keywordThread?.invalidate()
     this.feedback.invalidate()
     this.count = undefined
     if (summary.removed > 0) {
@@ -155,12 +159,24 @@ export class PatternStore {
     return keywordSearch(this.db, this.terms, text, k, filter)
   }
 
+  /**
+   * Where the keyword thread is (see `keywordThreadFrom`): 'off' until a search on a store that
+   * large starts it, and while it starts searches run their keyword query on this thread.
+   */
+  get keywordThreadState(): KeywordThreadState | 'off' {
+    return this.keywordThread?.state ?? 'off'
+  }
+
   /** Hybrid search: dense and keyword rankings fused by RRF, then weighted by user feedback. */
   async search(text: string, options?: SearchOptions): Promise<PatternMatch[]> {
     const o = options ? resolveSearchOptions(this.defaults, options) : this.defaults
-    // A retriever with weight 0 cannot change the order: skip its work.
+    // A retriever with weight 0 cannot change the order: skip its work. The keyword thread, when
+    // there is one, runs its query while this thread searches the vectors, and reads the rows of
+    // its top results, which a keyword-led fusion mostly returns.
+    const pending = o.keywordWeight > 0 ? this.parallelKeyword()?.request(text, o.window, o.filter, o.top) : undefined
     const dense = o.denseWeight > 0 ? this.denseSearch(await this.embedQuery(text), o.window, o.filter) : []
-    const keyword = o.keywordWeight > 0 ? this.keywordSearch(text, o.window, o.filter) : []
+    const answer = pending?.()
+    const keyword = o.keywordWeight > 0 ? (answer?.ids ?? this.keywordSearch(text, o.window, o.filter)) : []
     const fused = fuseRanks(
       [
         { ids: dense, weight: o.denseWeight },
@@ -181,10 +197,9 @@ export class PatternStore {
             .sort((a, b) => b.final - a.final || a.order - b.order)
             .slice(0, o.top)
     // Rows (with their code) are read for the final top only, not for every candidate.
-    const patterns = patternsById(
-      this.db,
-      ranked.map((r) => r.id),
-    )
+    const patterns = new Map(answer?.rows.map((row) => [row.id, row]))
+    const missing = ranked.filter((r) => !patterns.has(r.id)).map((r) => r.id)
+    for (const [id, row] of patternsById(this.db, missing)) patterns.set(id, row)
     return ranked.flatMap((r) => {
       const pattern = patterns.get(r.id)
       return pattern ? [{ pattern, score: r.final, fused: r.score, denseRank: r.ranks[0] ?? null, keywordRank: r.ranks[1] ?? null }] : []
@@ -216,13 +231,20 @@ export class PatternStore {
 
   /** A pattern by id. */
   get(id: number): StoredPattern | undefined {
-    const row = cachedStatement<PatternRow>(this.db, 'SELECT * FROM patterns WHERE id = ?').get(id)
-    return row && toPattern(row)
+    return cachedStatement<StoredPattern>(this.db, `SELECT ${PATTERN_COLUMNS} FROM patterns p WHERE p.id = ?`).get(id)
   }
 
-  /** Closes the database; the index was saved on every write. */
+  /** Closes the database (and the keyword thread's); the index was saved on every write. */
   close(): void {
+    this.keywordThread?.close()
     this.db.close()
+  }
+
+  private parallelKeyword(): KeywordThread | undefined {
+    if (this.keywordThread === undefined && this.size >= this.options.keywordThreadFrom) {
+      this.keywordThread = KeywordThread.start(this.options.path) ?? null
+    }
+    return this.keywordThread ?? undefined
   }
 
   private async embedQuery(text: string): Promise<Float32Array> {
@@ -301,8 +323,8 @@ async function embedMissing(
   onProgress: (message: string) => void,
 ): Promise<Map<number, Float32Array>> {
   const missing = db
-    .prepare<[string], PatternRow>(
-      'SELECT * FROM patterns p WHERE NOT EXISTS (SELECT 1 FROM pattern_vectors v WHERE v.embedder = ? AND v.pattern_id = p.id) ORDER BY p.id',
+    .prepare<[string], StoredPattern>(
+      `SELECT ${PATTERN_COLUMNS} FROM patterns p WHERE NOT EXISTS (SELECT 1 FROM pattern_vectors v WHERE v.embedder = ? AND v.pattern_id = p.id) ORDER BY p.id`,
     )
     .all(embedder.id)
   const unsaved = new Map<number, Float32Array>()
@@ -312,7 +334,7 @@ async function embedMissing(
       ? `embedding ${missing.length} patterns with ${embedder.id} in memory only (the store is open read-only; aqe patterns index --embedder with this embedder saves them)`
       : `embedding ${missing.length} patterns with ${embedder.id}`,
   )
-  const vectors = await embedder.embed(missing.map((row) => embeddingText(toPattern(row))))
+  const vectors = await embedder.embed(missing.map((row) => embeddingText(row)))
   if (readonly) {
     for (const [i, row] of missing.entries()) unsaved.set(row.id, vectors[i] as Float32Array)
     return unsaved
