@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { BroadcastChannel } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test-helpers/temp-dir.js'
 import { LocalProvider, ModelPool, ProviderError } from '../dist/index.js'
@@ -137,10 +138,21 @@ describe.runIf(sharedModelsPresent)('worker crash and shutdown', () => {
     }
   })
 
-  it('closes cleanly after serving requests', async () => {
+  it('closes cleanly after serving requests: each worker frees its model once, then stops', async () => {
     const pool = new ModelPool({ workers: 2, threadsPerWorker: 1 })
     const local = new LocalProvider(sharedModel('stories260K.gguf'), pool)
     await Promise.all([local.complete({ prompt: 'A', maxTokens: 3 }), local.complete({ prompt: 'B', maxTokens: 3 })])
+    // Listen in on the pool's dispose channel: workers hear each other's answers there, and must
+    // not answer those (the pool would count an echo as a second worker done and stop one still freeing its model).
+    const heard: unknown[] = []
+    const channel = new BroadcastChannel(pool.settings.disposeChannel as string)
+    channel.onmessage = (event) => heard.push((event as MessageEvent).data)
     await expect(pool.close()).resolves.toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    channel.close()
+    const answers = heard.filter((m) => m !== 'dispose') as { disposed: number }[]
+    expect(heard.filter((m) => m === 'dispose')).toHaveLength(1)
+    expect(answers).toHaveLength(2)
+    expect(new Set(answers.map((a) => a.disposed)).size).toBe(2)
   })
 })

@@ -119,14 +119,18 @@ export class ModelPool {
     await this.piscina.close()
   }
 
-  // Every worker answers 'disposed' once its models are freed; a worker that never started answers too.
+  // Every worker answers with its thread id once its models are freed; a worker that never started answers too.
+  // Counting distinct threads, not answers: stopping a worker that is still freeing its model can abort the process.
   private async disposeModels(): Promise<void> {
     const channel = new BroadcastChannel(this.settings.disposeChannel as string)
-    let answered = 0
+    const answered = new Set<number>()
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, DISPOSE_WAIT_MS)
       channel.onmessage = (event) => {
-        if ((event as MessageEvent).data === 'disposed' && ++answered >= this.piscina.threads.length) {
+        const data = (event as MessageEvent).data as { disposed?: number } | undefined
+        if (typeof data?.disposed !== 'number') return
+        answered.add(data.disposed)
+        if (answered.size >= this.piscina.threads.length) {
           clearTimeout(timer)
           resolve()
         }

@@ -1,4 +1,4 @@
-import { BroadcastChannel } from 'node:worker_threads'
+import { BroadcastChannel, threadId } from 'node:worker_threads'
 import { workerData } from 'piscina'
 import type { FailureReason } from '../errors.js'
 import { LlamaEngine } from './llama-engine.js'
@@ -11,11 +11,14 @@ const engine = LlamaEngine.create(settings)
 if (settings.disposeChannel) {
   const channel = new BroadcastChannel(settings.disposeChannel)
   channel.unref()
-  channel.onmessage = () => {
+  // Every worker hears every message on the channel, the others' answers included: only the
+  // pool's request may start a disposal, or two workers would answer each other's answers.
+  channel.onmessage = (event) => {
+    if ((event as MessageEvent).data !== 'dispose') return
     void engine
       .then((llama) => llama.dispose())
       .catch(() => undefined)
-      .finally(() => channel.postMessage('disposed'))
+      .finally(() => channel.postMessage({ disposed: threadId }))
   }
 }
 
