@@ -113,8 +113,7 @@ export abstract class DeclarationScan extends ClassScan {
       else bail('unusual enum member')
       if (t.is('=')) {
         t.next()
-        this.assign(undefined, false)
-        this.named = undefined
+        this.unnamedAssign()
       }
       if (!t.is(',')) break
       t.next()

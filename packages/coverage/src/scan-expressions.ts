@@ -77,11 +77,24 @@ export abstract class ExpressionScan extends ScanState {
     while (this.t.is(',')) {
       this.unname()
       this.t.next()
-      this.assign(undefined, noIn)
-      this.named = undefined
+      this.unnamedAssign(noIn)
       kind = OTHER
     }
     return kind
+  }
+
+  /** An AssignmentExpression that gives no name: a function it leaves as `named` is forgotten. */
+  protected unnamedAssign(noIn = false): number {
+    const kind = this.assign(undefined, noIn)
+    this.named = undefined
+    return kind
+  }
+
+  /** Counts a decision at the current operator (`?` of a conditional, `=` of a default) and reads the expression after it. */
+  protected decision(): void {
+    this.frame.complexity++
+    this.t.next()
+    this.unnamedAssign()
   }
 
   /** An AssignmentExpression; `hint` is the name its parent gives it if it turns out to be a function. */
@@ -133,13 +146,9 @@ export abstract class ExpressionScan extends ScanState {
       if (c === 0x2c || c === 0x3d || c === 0x3a || c === 0x29) return kind
     }
     this.unname()
-    this.frame.complexity++
-    t.next()
-    this.assign(undefined, false)
-    this.named = undefined
+    this.decision()
     this.expect(':')
-    this.assign(undefined, noIn)
-    this.named = undefined
+    this.unnamedAssign(noIn)
     return OTHER
   }
 
@@ -329,8 +338,7 @@ export abstract class ExpressionScan extends ScanState {
     this.expect('(')
     while (!t.is(')')) {
       if (t.is('...')) t.next()
-      this.assign(undefined, false)
-      this.named = undefined
+      this.unnamedAssign()
       if (!t.is(',')) break
       t.next()
     }
@@ -471,8 +479,7 @@ export abstract class ExpressionScan extends ScanState {
         continue
       }
       if (t.is('...')) t.next()
-      const kind = this.assign(undefined, false)
-      this.named = undefined
+      const kind = this.unnamedAssign()
       this.addTo(pattern, kind, this.pat)
       if (!t.is(',')) break
       t.next()
@@ -489,8 +496,7 @@ export abstract class ExpressionScan extends ScanState {
     while (!t.is('}')) {
       if (t.is('...')) {
         t.next()
-        const kind = this.assign(undefined, false)
-        this.named = undefined
+        const kind = this.unnamedAssign()
         if (kind !== IDENT && kind !== MEMBER) pattern.ok = false
       } else {
         this.objectMember(pattern)
@@ -544,8 +550,7 @@ export abstract class ExpressionScan extends ScanState {
     if (t.is('=')) {
       // `{ a = 1 }`: only valid once the object becomes a pattern.
       t.next()
-      this.assign(undefined, false)
-      this.named = undefined
+      this.unnamedAssign()
       pattern.count++
       pattern.covers++
       this.pendingCovers++

@@ -111,10 +111,7 @@ export abstract class FunctionScan extends ExpressionScan {
         skipType(t)
       }
       if (t.is('=')) {
-        this.frame.complexity++
-        t.next()
-        this.assign(undefined, false)
-        this.named = undefined
+        this.decision()
       }
       if (!t.is(',')) break
       t.next()
@@ -145,10 +142,7 @@ export abstract class FunctionScan extends ExpressionScan {
           } else if (!shorthand) {
             bail('expected : in an object pattern')
           } else if (t.is('=')) {
-            this.frame.complexity++
-            t.next()
-            this.assign(undefined, false)
-            this.named = undefined
+            this.decision()
           }
         }
         if (!t.is(',')) break
@@ -182,10 +176,7 @@ export abstract class FunctionScan extends ExpressionScan {
   private bindingElement(): void {
     this.bindingTarget()
     if (this.t.is('=')) {
-      this.frame.complexity++
-      this.t.next()
-      this.assign(undefined, false)
-      this.named = undefined
+      this.decision()
     }
   }
 
@@ -215,8 +206,7 @@ export abstract class FunctionScan extends ExpressionScan {
       case 'punct':
         if (t.value === '[') {
           t.next()
-          const kind = this.assign(undefined, false)
-          this.named = undefined
+          const kind = this.unnamedAssign()
           const name = kind === IDENT ? this.exprName : kind === LITERAL ? this.literalName() : undefined
           this.expect(']')
           return name
@@ -261,8 +251,7 @@ export abstract class FunctionScan extends ExpressionScan {
     if (t.is('{')) {
       this.functionBody()
     } else {
-      this.assign(undefined, false)
-      this.named = undefined
+      this.unnamedAssign()
     }
     fn.end = { line: t.lastEndLine, column: t.lastEndCol }
     this.frame = outer
@@ -313,8 +302,7 @@ export abstract class FunctionScan extends ExpressionScan {
           if (t.is('=')) {
             this.frame.complexity += this.convert(kind, this.pat, true)
             t.next()
-            this.assign(undefined, false)
-            this.named = undefined
+            this.unnamedAssign()
             kind = ASSIGN
             this.pat = { count: 1, covers: 0, renamed: undefined, ok: true }
           }
