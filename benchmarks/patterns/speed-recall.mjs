@@ -19,9 +19,12 @@
 // --runs 0 measures recall only (for parameter sweeps).
 // --keyword-thread-from Infinity keeps the keyword query on the searching thread (the library's
 // default runs it on a worker thread from 10,000 patterns on, in parallel with HNSW).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+// GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (glibc >= 2.35) in the environment puts hnswlib's graph in
+// transparent huge pages; each result row reports hugePagesMiB and how hnswlib-node was compiled.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   defaultHnswOptions,
@@ -70,6 +73,30 @@ function corpus(real, n) {
     out.push({ ...base, name: `${base.name} #${i}`, code: `${base.code}\n${extra}` })
   }
   return out
+}
+
+/**
+ * How hnswlib-node was compiled: 'native' (-march=native, the workspace's patch; AVX2 distance
+ * loops here) or 'portable' (what npm builds elsewhere: SSE only), read from its gyp build files.
+ */
+function hnswlibBuild() {
+  try {
+    const require = createRequire(import.meta.resolve('../../packages/patterns/package.json'))
+    const makefile = join(dirname(require.resolve('hnswlib-node/package.json')), 'build', 'addon.target.mk')
+    return readFileSync(makefile, 'utf8').includes('-march=native') ? 'native' : 'portable'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** MiB of this process's memory in transparent huge pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1 puts hnswlib's graph there). */
+function hugePagesMiB() {
+  try {
+    const kb = /AnonHugePages:\s+(\d+) kB/.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1]
+    return kb === undefined ? null : Math.round(Number(kb) / 1024)
+  } catch {
+    return null
+  }
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
@@ -208,6 +235,8 @@ for (const n of sizes) {
         efSearch,
         window: store.searchDefaults.window,
         keywordThread: store.keywordThreadState,
+        hnswlibBuild: hnswlibBuild(),
+        hugePagesMiB: hugePagesMiB(),
         ...built,
         reopenS: Number(reopenS.toFixed(2)),
         recallAt10: Number((recall.all / vectors.length).toFixed(4)),

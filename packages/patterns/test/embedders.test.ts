@@ -34,6 +34,21 @@ describe('hashed code embedder', () => {
     expect(dot(a as Float32Array, b as Float32Array)).toBeGreaterThan(dot(a as Float32Array, c as Float32Array))
   })
 
+  it('keeps the vectors that stores already hold: a change to them needs a new embedder id', async () => {
+    // Stored vectors are compared with fresh query vectors: if the features, their weights or the
+    // order the bucket sums are taken in change, every existing store goes quietly stale.
+    const texts = [
+      "it('parses money', async () => { await expect(parseMoney('1 USD')).resolves.toEqual(usd) })",
+      'test.each([[1, 2]])("max_retry_count %i", (a) => { vi.useFakeTimers(); expect(HTTPServer2.get(a)).toBe(2) })',
+      "const spy = jest.fn().mockReturnValue(3); expect(() => parse('')).toThrow(); expect(tree).toMatchSnapshot()",
+      'sums 12 items _ $ x',
+    ]
+    const vectors = await new HashedCodeEmbedder().embed(texts)
+    const digest = createHash('sha256')
+    for (const v of vectors) digest.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))
+    expect(digest.digest('hex')).toBe('385cfd37e2354b4c79105b0da1a61c959df43bc709f48e1e3f0051e51961a543')
+  })
+
   it('rejects a dimension too small to hash into', () => {
     expect(() => new HashedCodeEmbedder({ dimensions: 4 })).toThrow(/dimensions must be an integer >= 8, got 4/)
   })

@@ -46,16 +46,23 @@ describe('keyword search on a worker thread', () => {
     await until(() => thread.state !== 'starting')
     expect(thread.state).toBe('ready')
     for (const [text, options] of QUERIES) {
-      const answer = thread.request(text, 20, options?.filter, 5)?.()
+      const pending = thread.request(text, 20, options?.filter, 5)
       const ids = store.keywordSearch(text, 20, options?.filter)
-      expect(answer?.ids).toEqual(ids)
-      // The rows of the first five, as the store reads them.
-      expect(answer?.rows.map((row) => row.id).sort()).toEqual(ids.slice(0, 5).sort())
-      for (const row of answer?.rows ?? []) expect(row).toEqual(store.get(row.id))
+      expect(pending?.ids()).toEqual(ids)
+      // Then the rows of the first five, as the store reads them.
+      const rows = pending?.rows()
+      expect(rows?.map((row) => row.id).sort()).toEqual(ids.slice(0, 5).sort())
+      for (const row of rows ?? []) expect(row).toEqual(store.get(row.id))
     }
-    // A reply nobody waited for (the caller failed in between) is not taken for the next one's.
-    thread.request('parseMoney', 5, undefined, 0)
-    expect(thread.request('median', 5, undefined, 0)?.()).toEqual({ ids: store.keywordSearch('median', 5), rows: [] })
+    // Replies nobody waited for (the caller failed in between, or took its rows elsewhere) are
+    // not taken for the next search's.
+    thread.request('parseMoney', 5, undefined, 3)
+    thread.request('mean', 5, undefined, 3)?.ids()
+    const next = thread.request('median', 5, undefined, 2)
+    const median = store.keywordSearch('median', 5)
+    expect(next?.ids()).toEqual(median)
+    const nextRows = next?.rows() ?? []
+    expect(nextRows.map((row) => row.id).sort()).toEqual(median.slice(0, 2).sort())
     thread.close()
     expect(thread.state).toBe('failed')
     expect(thread.request('mean', 10, undefined, 0)).toBeUndefined()

@@ -1,5 +1,5 @@
 import type { FusionOptions } from '../search/search-options.js'
-import { identifierTerms, splitIdentifier } from '../search/split-identifiers.js'
+import { splitIdentifier, WORD } from '../search/split-identifiers.js'
 import { type Embedder, normalize } from './embedder.js'
 
 /** Options of the hashed code embedder. */
@@ -48,26 +48,38 @@ export class HashedCodeEmbedder implements Embedder {
   async close(): Promise<void> {}
 
   private embedOne(text: string): Float32Array {
-    const counts = new Map<string, number>()
-    const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight)
-    for (const term of identifierTerms(text)) {
-      const parts = splitIdentifier(term)
-      if (parts.length > 1 || term.length > 1) add(`t:${term}`, 1)
-    }
-    for (const word of text.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? []) {
+    // One pass over the words (this runs on every query): sub-token features first, then whole
+    // identifiers and pairs, then syntax, the order the bucket sums have always been taken in.
+    const terms = new Map<string, number>()
+    const words = new Map<string, number>()
+    for (const word of text.match(WORD) ?? []) {
+      const lower = word.toLowerCase()
+      if (lower.length > 1) count(terms, `t:${lower}`, 1)
+      if (isDigit(word.charCodeAt(0))) continue
       const parts = splitIdentifier(word)
-      if (parts.length > 1) add(`w:${word}`, 0.5)
-      for (let i = 1; i < parts.length; i++) add(`b:${parts[i - 1]}_${parts[i]}`, 0.5)
+      if (parts.length < 2) continue
+      for (const part of parts) if (part.length > 1) count(terms, `t:${part}`, 1)
+      count(words, `w:${word}`, 0.5)
+      for (let i = 1; i < parts.length; i++) count(words, `b:${parts[i - 1]}_${parts[i]}`, 0.5)
     }
-    for (const [feature, pattern] of SYNTAX) if (pattern.test(text)) add(`s:${feature}`, 2)
     const vector = new Float32Array(this.dimensions)
-    for (const [feature, weight] of counts) {
+    const put = (feature: string, weight: number) => {
       const h = fnv1a(feature)
-      const sign = h & 0x80000000 ? -1 : 1
-      vector[h % this.dimensions] += sign * Math.log1p(weight)
+      vector[h % this.dimensions] += (h & 0x80000000 ? -1 : 1) * Math.log1p(weight)
     }
+    for (const [feature, weight] of terms) put(feature, weight)
+    for (const [feature, weight] of words) put(feature, weight)
+    for (const [feature, pattern] of SYNTAX) if (pattern.test(text)) put(`s:${feature}`, 2)
     return normalize(vector)
   }
+}
+
+function count(counts: Map<string, number>, feature: string, weight: number): void {
+  counts.set(feature, (counts.get(feature) ?? 0) + weight)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 function fnv1a(text: string): number {

@@ -6,7 +6,10 @@ export interface KeywordThreadData {
   port: MessagePort
   /** The store's SQLite file, opened here read-only on a connection of this thread's own. */
   path: string
-  /** Int32 slots: [0] the thread's state (see THREAD_STATE), [1] replies posted so far. */
+  /**
+   * Int32 slots: [0] the thread's state (see THREAD_STATE), [1] the last search whose ids are
+   * posted, [2] the last search whose rows are posted (a failed search sets both).
+   */
   signal: SharedArrayBuffer
 }
 
@@ -22,11 +25,12 @@ export type KeywordThreadRequest =
   | { kind: 'invalidate' }
   | { kind: 'close' }
 
-/** What a keyword search found: the ids best first, and the rows asked for. */
-export interface KeywordAnswer {
-  ids: number[]
-  rows: StoredPattern[]
-}
+/** Which slot a reply kind advances. */
+export const REPLY_SLOT = { ids: 1, rows: 2 } as const
 
-/** The answer to search `seq`, or why the search failed here. */
-export type KeywordThreadReply = ({ seq: number } & KeywordAnswer) | { seq: number; error: string }
+/**
+ * The replies to search `seq`, in this order: its ids best first (posted as soon as FTS5 has
+ * them, so that the caller can fuse while the rows are read), then the rows asked for; or why
+ * the search failed here.
+ */
+export type KeywordThreadReply = { seq: number; ids: number[] } | { seq: number; rows: StoredPattern[] } | { seq: number; error: string }

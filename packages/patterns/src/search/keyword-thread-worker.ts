@@ -2,7 +2,13 @@ import { workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { patternsById } from '../store/pattern-rows.js'
 import { keywordSearch } from './keyword-search.js'
-import { type KeywordThreadData, type KeywordThreadReply, type KeywordThreadRequest, THREAD_STATE } from './keyword-thread-protocol.js'
+import {
+  type KeywordThreadData,
+  type KeywordThreadReply,
+  type KeywordThreadRequest,
+  REPLY_SLOT,
+  THREAD_STATE,
+} from './keyword-thread-protocol.js'
 import { TermStatistics } from './term-statistics.js'
 
 const { port, path, signal } = workerData as KeywordThreadData
@@ -13,10 +19,12 @@ function setState(state: number): void {
   Atomics.notify(slots, 0)
 }
 
-function reply(message: KeywordThreadReply): void {
+function reply(message: KeywordThreadReply, ...slotsDone: number[]): void {
   port.postMessage(message)
-  Atomics.add(slots, 1, 1)
-  Atomics.notify(slots, 1)
+  for (const slot of slotsDone) {
+    Atomics.store(slots, slot, message.seq)
+    Atomics.notify(slots, slot)
+  }
 }
 
 function open(): { db: Database.Database; terms: TermStatistics } | undefined {
@@ -43,11 +51,13 @@ if (opened) {
       db.close()
       port.close()
     } else {
+      const { seq } = request
       try {
         const ids = keywordSearch(db, terms, request.text, request.k, request.filter)
-        reply({ seq: request.seq, ids, rows: [...patternsById(db, ids.slice(0, request.rows)).values()] })
+        reply({ seq, ids }, REPLY_SLOT.ids)
+        reply({ seq, rows: [...patternsById(db, ids.slice(0, request.rows)).values()] }, REPLY_SLOT.rows)
       } catch (error) {
-        reply({ seq: request.seq, error: (error as Error).message })
+        reply({ seq, error: (error as Error).message }, REPLY_SLOT.ids, REPLY_SLOT.rows)
       }
     }
   })

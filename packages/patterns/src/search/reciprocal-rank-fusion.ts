@@ -17,20 +17,22 @@ export interface FusedResult {
  */
 export function fuseRanks(lists: readonly RankedList[], k = 60): FusedResult[] {
   if (!(k >= 0)) throw new RangeError(`RRF k must be >= 0, got ${k}`)
-  const fused = new Map<number, FusedResult>()
-  lists.forEach((list, listIndex) => {
-    list.ids.forEach((id, i) => {
+  // Runs on every search: one entry per id, its best rank kept as the ranks arrive.
+  const fused = new Map<number, FusedResult & { best: number }>()
+  for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+    const { ids, weight } = lists[listIndex] as RankedList
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
       let entry = fused.get(id)
       if (!entry) {
-        entry = { id, score: 0, ranks: lists.map(() => undefined) }
+        entry = { id, score: 0, ranks: new Array(lists.length).fill(undefined), best: i + 1 }
         fused.set(id, entry)
-      }
-      if (entry.ranks[listIndex] !== undefined) return
+      } else if (entry.ranks[listIndex] !== undefined) continue
       entry.ranks[listIndex] = i + 1
-      entry.score += list.weight / (k + i + 1)
-    })
-  })
-  const best = new Map([...fused.values()].map((r) => [r.id, Math.min(...r.ranks.map((x) => x ?? Number.POSITIVE_INFINITY))]))
-  const bestOf = (r: FusedResult) => best.get(r.id) as number
-  return [...fused.values()].sort((a, b) => b.score - a.score || bestOf(a) - bestOf(b) || a.id - b.id)
+      entry.score += weight / (k + i + 1)
+      if (i + 1 < entry.best) entry.best = i + 1
+    }
+  }
+  const sorted = [...fused.values()].sort((a, b) => b.score - a.score || a.best - b.best || a.id - b.id)
+  return sorted.map(({ id, score, ranks }) => ({ id, score, ranks }))
 }

@@ -1,4 +1,5 @@
-const WORD = /[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+/g
+/** An identifier or a run of digits. */
+export const WORD = /[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+/g
 const LOWER = 1
 const UPPER = 2
 const DIGIT = 3

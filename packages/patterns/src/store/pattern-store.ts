@@ -18,6 +18,12 @@ import { type PatternStoreOptions, type ResolvedPatternStoreOptions, resolvePatt
 import { type IndexState, type LabelledVector, VectorIndex } from './vector-index.js'
 import { embeddingText, type WriteSummary, writePatterns } from './write-patterns.js'
 
+/** Rows the keyword thread is reading: those of `ids`, when `rows` gives them. */
+interface ThreadRows {
+  ids: ReadonlySet<number>
+  rows: () => StoredPattern[] | undefined
+}
+
 /** One hybrid search hit. */
 export interface PatternMatch {
   pattern: StoredPattern
@@ -171,12 +177,13 @@ export class PatternStore {
   async search(text: string, options?: SearchOptions): Promise<PatternMatch[]> {
     const o = options ? resolveSearchOptions(this.defaults, options) : this.defaults
     // A retriever with weight 0 cannot change the order: skip its work. The keyword thread, when
-    // there is one, runs its query while this thread searches the vectors, and reads the rows of
-    // its top results, which a keyword-led fusion mostly returns.
+    // there is one, runs its query while this thread searches the vectors, then reads the rows of
+    // its top results (a keyword-led fusion mostly returns them) while this thread fuses and reads
+    // the others.
     const pending = o.keywordWeight > 0 ? this.parallelKeyword()?.request(text, o.window, o.filter, o.top) : undefined
     const dense = o.denseWeight > 0 ? this.denseSearch(await this.embedQuery(text), o.window, o.filter) : []
-    const answer = pending?.()
-    const keyword = o.keywordWeight > 0 ? (answer?.ids ?? this.keywordSearch(text, o.window, o.filter)) : []
+    const threadIds = pending?.ids()
+    const keyword = o.keywordWeight > 0 ? (threadIds ?? this.keywordSearch(text, o.window, o.filter)) : []
     const fused = fuseRanks(
       [
         { ids: dense, weight: o.denseWeight },
@@ -196,10 +203,10 @@ export class PatternStore {
             // Equal final scores keep the fusion's order (score, then best rank, then id).
             .sort((a, b) => b.final - a.final || a.order - b.order)
             .slice(0, o.top)
-    // Rows (with their code) are read for the final top only, not for every candidate.
-    const patterns = new Map(answer?.rows.map((row) => [row.id, row]))
-    const missing = ranked.filter((r) => !patterns.has(r.id)).map((r) => r.id)
-    for (const [id, row] of patternsById(this.db, missing)) patterns.set(id, row)
+    const patterns = this.rowsOf(
+      ranked.map((r) => r.id),
+      pending && threadIds ? { ids: new Set(threadIds.slice(0, o.top)), rows: pending.rows } : undefined,
+    )
     return ranked.flatMap((r) => {
       const pattern = patterns.get(r.id)
       return pattern ? [{ pattern, score: r.final, fused: r.score, denseRank: r.ranks[0] ?? null, keywordRank: r.ranks[1] ?? null }] : []
@@ -238,6 +245,21 @@ export class PatternStore {
   close(): void {
     this.keywordThread?.close()
     this.db.close()
+  }
+
+  /**
+   * The rows of the final top (with their code; not read for every candidate). Those the keyword
+   * thread is reading are taken from it, after this thread has read the others.
+   */
+  private rowsOf(ids: readonly number[], thread?: ThreadRows): Map<number, StoredPattern> {
+    const patterns = patternsById(this.db, thread ? ids.filter((id) => !thread.ids.has(id)) : ids)
+    if (thread && patterns.size < ids.length) {
+      for (const row of thread.rows() ?? []) patterns.set(row.id, row)
+      // Read here what the thread could not give.
+      const missing = ids.filter((id) => !patterns.has(id))
+      for (const [id, row] of patternsById(this.db, missing)) patterns.set(id, row)
+    }
+    return patterns
   }
 
   private parallelKeyword(): KeywordThread | undefined {
